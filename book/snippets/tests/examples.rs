@@ -1,0 +1,65 @@
+//! The runnable examples print what the book says they print (`examples/<name>.stdout`).
+//! They run in real time, so a time such as `0.4초` may be off by up to 0.1 s under load.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+/// `cargo test` builds the examples next to this test's own directory: target/<profile>/examples.
+fn example(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().unwrap().parent().unwrap();
+    profile_dir.join("examples").join(name)
+}
+
+/// A seconds value such as `0.4초` (with any text after it), if the word is one.
+fn seconds(word: &str) -> Option<f64> {
+    word.split_once('초')?.0.parse().ok()
+}
+
+fn same_line(actual: &str, expected: &str) -> bool {
+    let (a, e): (Vec<_>, Vec<_>) =
+        (actual.split(' ').collect(), expected.split(' ').collect());
+    a.len() == e.len()
+        && a.iter()
+            .zip(&e)
+            .all(|(a, e)| match (seconds(a), seconds(e)) {
+                (Some(x), Some(y)) => (x - y).abs() <= 0.1 + 1e-9,
+                _ => a == e,
+            })
+}
+
+fn check(name: &str) {
+    let output = Command::new(example(name))
+        .output()
+        .unwrap_or_else(|e| panic!("running example {name}: {e}"));
+    assert!(output.status.success(), "example {name} failed");
+    let actual = String::from_utf8(output.stdout).unwrap();
+    let path = format!("{}/examples/{name}.stdout", env!("CARGO_MANIFEST_DIR"));
+    let expected = std::fs::read_to_string(&path).unwrap();
+    let (a, e): (Vec<_>, Vec<_>) =
+        (actual.lines().collect(), expected.lines().collect());
+    assert!(
+        a.len() == e.len() && a.iter().zip(&e).all(|(a, e)| same_line(a, e)),
+        "example {name} printed\n{actual}\nbut {path} says\n{expected}"
+    );
+}
+
+#[test]
+fn lazy_future() {
+    check("lazy_future");
+}
+
+#[test]
+fn sequential_vs_concurrent() {
+    check("sequential_vs_concurrent");
+}
+
+#[test]
+fn try_join_vs_join() {
+    check("try_join_vs_join");
+}
+
+#[test]
+fn completion_order() {
+    check("completion_order");
+}

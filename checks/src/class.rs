@@ -1,0 +1,106 @@
+//! Builds a class of submissions, as students would hand them in, from the solutions, the stubs,
+//! the wrong answers and the misbehaving code: the input of the grading checks and benchmark.
+
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use workbook::lab::sync_dir;
+use workbook::repo::{Exercise, Repo};
+
+/// What a student wrote for one exercise.
+#[derive(Debug, Clone)]
+pub enum Work {
+    Solution,
+    Stub,
+    /// A file that replaces the solution's `src/lib.rs`.
+    Lib(PathBuf),
+    /// Source that does not compile.
+    Broken,
+}
+
+/// Misbehaving code kept to prove that grading survives it: `misbehaving/<exercise>/<name>.rs`,
+/// with a header naming the status every test must get (`//! status: timed_out`).
+#[derive(Debug, Clone)]
+pub struct Misbehaviour {
+    pub exercise: String,
+    pub name: String,
+    pub file: PathBuf,
+    pub status: String,
+}
+
+pub fn misbehaviours() -> Result<Vec<Misbehaviour>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("misbehaving");
+    let mut all = Vec::new();
+    for dir in std::fs::read_dir(&root)?.flatten() {
+        for file in std::fs::read_dir(dir.path())?.flatten() {
+            let text = std::fs::read_to_string(file.path())?;
+            let status = text
+                .lines()
+                .find_map(|l| l.strip_prefix("//! status:"))
+                .with_context(|| format!("{} has no `//! status:` line", file.path().display()))?;
+            all.push(Misbehaviour {
+                exercise: dir.file_name().to_string_lossy().into_owned(),
+                name: file
+                    .path()
+                    .file_stem()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                file: file.path(),
+                status: status.trim().to_string(),
+            });
+        }
+    }
+    all.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(all)
+}
+
+/// Writes `<class>/<student>/exercises/` as a learner hands it in: the pristine workspace files,
+/// and for each exercise in `work`, its crate with the student's `src/`. Returns the folder.
+pub fn write_submission(
+    repo: &Repo,
+    class: &Path,
+    student: &str,
+    work: &[(Exercise, Work)],
+) -> Result<PathBuf> {
+    let root = class.join(student).join("exercises");
+    std::fs::create_dir_all(&root)?;
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        std::fs::copy(repo.exercises_dir().join(file), root.join(file))?;
+    }
+    for (exercise, work) in work {
+        let dir = root.join(&exercise.name);
+        for file in ["Cargo.toml", "hints.toml"] {
+            std::fs::create_dir_all(&dir)?;
+            std::fs::copy(exercise.dir.join(file), dir.join(file))?;
+        }
+        sync_dir(&exercise.dir.join("tests"), &dir.join("tests"), None)?;
+        let src = dir.join("src");
+        match work {
+            Work::Solution => sync_dir(&exercise.solution_dir.join("src"), &src, None)?,
+            Work::Stub => sync_dir(&exercise.dir.join("src"), &src, None)?,
+            Work::Lib(file) => {
+                sync_dir(&exercise.solution_dir.join("src"), &src, None)?;
+                std::fs::copy(file, src.join("lib.rs"))?;
+            }
+            Work::Broken => {
+                sync_dir(&exercise.dir.join("src"), &src, None)?;
+                let lib = std::fs::read_to_string(src.join("lib.rs"))?;
+                std::fs::write(src.join("lib.rs"), lib + "\nfn half_written( {\n")?;
+            }
+        }
+    }
+    Ok(class.join(student))
+}
+
+/// Zips a folder (for the students who hand in a .zip).
+pub fn zip_folder(folder: &Path, zip: &Path) -> Result<()> {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(zip)?);
+    let options = zip::write::SimpleFileOptions::default();
+    for file in workbook::grade::submissions::files_under(folder) {
+        writer.start_file(file.to_string_lossy(), options)?;
+        writer.write_all(&std::fs::read(folder.join(&file))?)?;
+    }
+    writer.finish()?;
+    Ok(())
+}

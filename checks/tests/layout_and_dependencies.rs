@@ -1,0 +1,229 @@
+//! The promises a file listing can prove: exercises and solutions mirror each other, the one test
+//! file is shared, solutions are complete, and both workspaces build the same dependency versions.
+
+use checks::{repo, wrong_answers};
+use std::collections::BTreeMap;
+use std::path::Path;
+use workbook::repo::Exercise;
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
+}
+
+fn toml_of(path: &Path) -> toml::Table {
+    toml::from_str(&read(path)).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()))
+}
+
+fn exercises() -> Vec<Exercise> {
+    repo().exercises().unwrap()
+}
+
+/// Every `.rs` file below `dir`.
+fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() && path.file_name() != Some("target".as_ref()) {
+            files.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn exercises_and_solutions_have_the_same_crates() {
+    let members = |ws: &str| {
+        toml_of(&repo().root.join(ws).join("Cargo.toml"))["workspace"]["members"].clone()
+    };
+    assert_eq!(
+        members("exercises"),
+        members("solutions"),
+        "exercises/ and solutions/ list different crates"
+    );
+    for e in exercises() {
+        assert!(
+            e.dir.join("src/lib.rs").is_file(),
+            "{} has no src/lib.rs",
+            e.name
+        );
+        assert!(
+            e.solution_dir.join("src/lib.rs").is_file(),
+            "solutions/{} has no src/lib.rs",
+            e.name
+        );
+    }
+}
+
+#[test]
+fn solutions_run_the_one_copy_of_each_test_file() {
+    for e in exercises() {
+        let manifest = toml_of(&e.solution_dir.join("Cargo.toml"));
+        let tests: BTreeMap<String, String> = manifest["test"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                (
+                    t["name"].as_str().unwrap().into(),
+                    t["path"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        let expected = BTreeMap::from([
+            (
+                "exercise".to_string(),
+                format!("../../exercises/{}/tests/exercise.rs", e.name),
+            ),
+            ("hidden".to_string(), "tests/hidden.rs".to_string()),
+        ]);
+        assert_eq!(
+            tests, expected,
+            "solutions/{}/Cargo.toml must run exactly these test files",
+            e.name
+        );
+        assert_eq!(
+            manifest["package"]["autotests"].as_bool(),
+            Some(false),
+            "{}: set autotests = false",
+            e.name
+        );
+        assert!(
+            e.test_file().is_file() && e.hidden_test_file().is_file(),
+            "{}: test files missing",
+            e.name
+        );
+        assert!(
+            !e.solution_dir.join("tests/exercise.rs").exists(),
+            "{}: a second copy of the tests",
+            e.name
+        );
+    }
+}
+
+#[test]
+fn exercise_and_solution_crates_use_the_same_dependencies() {
+    for e in exercises() {
+        let deps = |dir: &Path| {
+            toml_of(&dir.join("Cargo.toml"))
+                .get("dependencies")
+                .cloned()
+        };
+        assert_eq!(
+            deps(&e.dir),
+            deps(&e.solution_dir),
+            "{}: [dependencies] differ",
+            e.name
+        );
+    }
+    let workspace_deps = |ws: &str| {
+        toml_of(&repo().root.join(ws).join("Cargo.toml"))["workspace"]["dependencies"].clone()
+    };
+    assert_eq!(
+        workspace_deps("exercises"),
+        workspace_deps("solutions"),
+        "[workspace.dependencies] differ"
+    );
+}
+
+#[test]
+fn exercises_and_solutions_lock_the_same_versions() {
+    let versions = |ws: &str| -> BTreeMap<String, Vec<String>> {
+        let lock = toml_of(&repo().root.join(ws).join("Cargo.lock"));
+        let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        for p in lock["package"].as_array().unwrap() {
+            let name = p["name"].as_str().unwrap().to_string();
+            map.entry(name)
+                .or_default()
+                .push(p["version"].as_str().unwrap().into());
+        }
+        map
+    };
+    let (exercises, solutions) = (versions("exercises"), versions("solutions"));
+    for (name, v) in &exercises {
+        if let Some(w) = solutions.get(name) {
+            assert_eq!(
+                v, w,
+                "{name} is locked to {v:?} in exercises/ but {w:?} in solutions/"
+            );
+        }
+    }
+}
+
+#[test]
+fn solutions_are_complete_and_no_test_is_ignored() {
+    for file in rust_files(&repo().solutions_dir()) {
+        let text = read(&file);
+        for stub in ["todo!(", "unimplemented!("] {
+            assert!(!text.contains(stub), "{} still has {stub}", file.display());
+        }
+    }
+    for dir in [repo().exercises_dir(), repo().solutions_dir()] {
+        for file in rust_files(&dir) {
+            assert!(
+                !read(&file).contains("#[ignore"),
+                "{} ignores a test",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn every_stub_leaves_the_learner_work_and_says_where_to_read() {
+    for e in exercises() {
+        let lib = read(&e.dir.join("src/lib.rs"));
+        assert!(
+            lib.contains("todo!("),
+            "exercises/{} has nothing left to write",
+            e.name
+        );
+        let command = format!("cargo test -p {}", e.name);
+        assert!(
+            lib.contains(&command),
+            "exercises/{}: the crate doc must give `{command}`",
+            e.name
+        );
+        let chapter = format!("book/src/{}", e.chapter());
+        assert!(
+            lib.contains(&chapter),
+            "exercises/{}: the crate doc must name {chapter}",
+            e.name
+        );
+    }
+}
+
+#[test]
+fn every_exercise_has_a_title_a_goal_and_progressive_hints() {
+    for e in exercises() {
+        let info = e.info().unwrap();
+        assert!(info.hints.len() >= 2, "{}: give 2 or more hints", e.name);
+        for text in [&info.title, &info.success].into_iter().chain(&info.hints) {
+            assert!(
+                !text.ko.trim().is_empty() && !text.en.trim().is_empty(),
+                "{}: a text lacks ko or en",
+                e.name
+            );
+        }
+    }
+}
+
+#[test]
+fn wrong_answers_name_tests_that_exist() {
+    for wrong in wrong_answers().unwrap() {
+        for test in &wrong.caught_by {
+            let (target, name) = test.split_once("::").unwrap();
+            let file = match target {
+                "exercise" => wrong.exercise.test_file(),
+                _ => wrong.exercise.hidden_test_file(),
+            };
+            assert!(
+                read(&file).contains(&format!("fn {name}(")),
+                "{}: caught-by names {test}, which is not in {}",
+                wrong.file.display(),
+                file.display()
+            );
+        }
+    }
+}

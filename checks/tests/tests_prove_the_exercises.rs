@@ -1,0 +1,170 @@
+//! The promises about tests, proven by building every version of every exercise in one lab:
+//! solutions pass, shipped stubs fail test by test, each wrong answer is caught, and nothing flakes.
+
+use checks::{StandardLab, standard_lab, wrong_answers};
+use std::path::Path;
+use workbook::pool::{default_jobs, map};
+use workbook::run::{Limits, run_suite};
+
+fn lab() -> &'static StandardLab {
+    standard_lab(Path::new(env!("CARGO_TARGET_TMPDIR")))
+}
+
+/// Lists what went wrong, or passes.
+fn assert_none(problems: Vec<String>, what: &str) {
+    assert!(problems.is_empty(), "{what}:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn every_version_compiles() {
+    let problems = lab()
+        .built
+        .iter()
+        .filter(|b| !b.compiled())
+        .map(|b| {
+            format!(
+                "{} of {}:\n{}",
+                b.variant.owner,
+                b.variant.exercise.name,
+                b.compile_errors.join("\n")
+            )
+        })
+        .collect();
+    assert_none(problems, "these do not compile");
+}
+
+#[test]
+fn every_solution_test_passes_hidden_ones_included() {
+    let problems = lab()
+        .outcomes_of("solution")
+        .filter(|o| !o.run.status.passed())
+        .map(|o| {
+            format!(
+                "{} {}: {} {}",
+                o.exercise,
+                o.id(),
+                o.run.status.label(),
+                o.run.message
+            )
+        })
+        .collect();
+    assert_none(problems, "solution tests that do not pass");
+}
+
+#[test]
+fn every_test_fails_against_the_shipped_stub() {
+    let problems = lab()
+        .outcomes_of("stub")
+        .filter(|o| o.run.status.passed())
+        .map(|o| {
+            format!(
+                "{} {} passes before the learner wrote anything",
+                o.exercise,
+                o.id()
+            )
+        })
+        .collect();
+    assert_none(problems, "tests that cannot fail");
+}
+
+#[test]
+fn every_exercise_has_learner_and_hidden_tests() {
+    let lab = lab();
+    let mut problems = Vec::new();
+    for built in lab.built.iter().filter(|b| b.variant.owner == "solution") {
+        for target in ["exercise", "hidden"] {
+            let count = lab
+                .outcomes_of("solution")
+                .filter(|o| o.exercise == built.variant.exercise.name && o.target == target)
+                .count();
+            if count < 2 {
+                problems.push(format!(
+                    "{}: {count} {target} tests, expected 2 or more",
+                    built.variant.exercise.name
+                ));
+            }
+        }
+    }
+    assert_none(problems, "exercises short of tests");
+}
+
+#[test]
+fn every_wrong_answer_is_caught_by_the_tests_it_names() {
+    let lab = lab();
+    let mut problems = Vec::new();
+    for wrong in wrong_answers().unwrap() {
+        let owner = wrong.owner();
+        let outcomes: Vec<_> = lab.outcomes_of(&owner).collect();
+        for test in &wrong.caught_by {
+            match outcomes.iter().find(|o| &o.id() == test) {
+                None => problems.push(format!(
+                    "{owner}: no test {test} in {}",
+                    wrong.exercise.name
+                )),
+                Some(o) if o.run.status.passed() => problems.push(format!(
+                    "{owner} ({}) passes {test}, which should catch it",
+                    wrong.mistake
+                )),
+                Some(_) => {}
+            }
+        }
+        if !wrong.caught_by.iter().any(|t| t.starts_with("exercise::")) {
+            problems.push(format!(
+                "{owner}: no learner test catches it, only hidden ones"
+            ));
+        }
+    }
+    assert_none(problems, "wrong answers the tests let through");
+}
+
+#[test]
+fn every_exercise_keeps_two_or_more_wrong_answers() {
+    let wrong = wrong_answers().unwrap();
+    let problems = checks::repo()
+        .exercises()
+        .unwrap()
+        .iter()
+        .filter(|e| wrong.iter().filter(|w| w.exercise.name == e.name).count() < 2)
+        .map(|e| {
+            format!(
+                "{}: fewer than 2 in checks/wrong-answers/{}/",
+                e.name, e.name
+            )
+        })
+        .collect();
+    assert_none(problems, "exercises without a wrong-answer collection");
+}
+
+#[test]
+fn solution_suites_pass_twenty_times_in_a_row() {
+    let suites: Vec<_> = lab()
+        .built
+        .iter()
+        .filter(|b| b.variant.owner == "solution")
+        .flat_map(|b| {
+            b.test_binaries
+                .iter()
+                .map(move |(target, exe)| (b, target, exe))
+        })
+        .collect();
+    let reports = map(&suites, default_jobs(), |(built, target, exe)| {
+        let failures: Vec<String> = (1..=20)
+            .filter_map(|round| {
+                let run = run_suite(exe, &built.dir, Limits::default()).unwrap();
+                (!run.status.passed())
+                    .then(|| format!("  round {round}: {} {}", run.status.label(), run.message))
+            })
+            .collect();
+        (!failures.is_empty()).then(|| {
+            format!(
+                "{} {target}:\n{}",
+                built.variant.exercise.name,
+                failures.join("\n")
+            )
+        })
+    });
+    assert_none(
+        reports.into_iter().flatten().collect(),
+        "flaky solution suites (same code, different results)",
+    );
+}

@@ -1,0 +1,103 @@
+//! `{{#exercise ex01-join}}` becomes the chapter's exercise box: the task, the crate, the command,
+//! hints behind `<details>`, and what success looks like, from `exercises/<name>/hints.toml` (the
+//! same hints `workbook hint` prints).
+
+use crate::repo::{Lang, Repo};
+use anyhow::Result;
+use mdbook_preprocessor::book::{Book, BookItem};
+use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use std::fmt::Write;
+
+pub struct ExerciseBox {
+    pub repo: Repo,
+    pub lang: Lang,
+}
+
+const DIRECTIVE: &str = "{{#exercise ";
+
+impl Preprocessor for ExerciseBox {
+    fn name(&self) -> &str {
+        "exercise-box"
+    }
+
+    fn run(&self, _ctx: &PreprocessorContext, mut book: Book) -> Result<Book> {
+        let mut error = None;
+        book.for_each_mut(|item| {
+            let BookItem::Chapter(chapter) = item else {
+                return;
+            };
+            if error.is_some() || !chapter.content.contains(DIRECTIVE) {
+                return;
+            }
+            match expand(&self.repo, self.lang, &chapter.content) {
+                Ok(content) => chapter.content = content,
+                Err(e) => error = Some(e.context(format!("in {}", chapter.name))),
+            }
+        });
+        error.map_or(Ok(book), Err)
+    }
+}
+
+fn expand(repo: &Repo, lang: Lang, content: &str) -> Result<String> {
+    let mut out = String::new();
+    for line in content.lines() {
+        match line
+            .trim()
+            .strip_prefix(DIRECTIVE)
+            .and_then(|l| l.strip_suffix("}}"))
+        {
+            Some(name) => out.push_str(&render(repo, lang, name.trim())?),
+            None => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The box, as Markdown inside HTML (blank lines keep the Markdown alive).
+pub fn render(repo: &Repo, lang: Lang, name: &str) -> Result<String> {
+    let exercise = repo.exercise(name)?;
+    let info = exercise.info()?;
+    let ko = lang == Lang::Ko;
+    let label = |k: &'static str, e: &'static str| if ko { k } else { e };
+    let mut html = String::new();
+    writeln!(html, "<div class=\"exercise\" id=\"exercise\">\n")?;
+    writeln!(
+        html,
+        "### {}: {}\n",
+        label("연습 문제", "Exercise"),
+        info.title.get(lang)
+    )?;
+    writeln!(
+        html,
+        "- {}: `exercises/{name}/src/lib.rs` ({})",
+        label("코드", "Code"),
+        label("`todo!()`를 채우세요", "fill in the `todo!()`s")
+    )?;
+    writeln!(
+        html,
+        "- {}: `cd exercises && cargo test -p {name}`",
+        label("테스트", "Test")
+    )?;
+    writeln!(
+        html,
+        "- {}: `cargo workbook hint {name}`\n",
+        label("힌트 보기", "Hints")
+    )?;
+    for (i, hint) in info.hints.iter().enumerate() {
+        let summary = format!("{} {}", label("힌트", "Hint"), i + 1);
+        writeln!(
+            html,
+            "<details>\n<summary>{summary}</summary>\n\n{}\n\n</details>\n",
+            hint.get(lang)
+        )?;
+    }
+    writeln!(
+        html,
+        "**{}** {}\n",
+        label("성공하면:", "Success:"),
+        info.success.get(lang)
+    )?;
+    writeln!(html, "</div>")?;
+    Ok(html)
+}

@@ -1,0 +1,71 @@
+//! The book: both editions built with mdBook as a library. Korean is the source (`book/src/`);
+//! English comes from the gettext catalog `book/po/en.po`, applied before includes are expanded, so
+//! included code never needs translating.
+
+mod exercise_box;
+mod language_switch;
+pub mod po;
+
+use crate::repo::{Lang, Repo};
+use anyhow::{Context, Result};
+use mdbook_driver::MDBook;
+use mdbook_driver::config::Config;
+use std::path::Path;
+
+impl Lang {
+    /// The language code, also the edition's folder in a built site (`ko/`, `en/`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ko => Lang::En,
+            Lang::En => Lang::Ko,
+        }
+    }
+
+    pub const ALL: [Lang; 2] = [Lang::Ko, Lang::En];
+}
+
+/// Builds both editions into `out/ko/` and `out/en/`, with `out/index.html` leading to Korean.
+pub fn build(repo: &Repo, out: &Path) -> Result<()> {
+    for lang in Lang::ALL {
+        let mut book = load(repo, lang)?;
+        book.config.build.build_dir = out.join(lang.code());
+        book.build()
+            .with_context(|| format!("building the {} edition", lang.code()))?;
+    }
+    std::fs::write(
+        out.join("index.html"),
+        "<!DOCTYPE html>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"refresh\" content=\"0; url=ko/\">\n\
+         <a href=\"ko/\">한국어</a> · <a href=\"en/\">English</a>\n",
+    )?;
+    Ok(())
+}
+
+/// The book in one language, with the workbook's preprocessors in place:
+/// gettext (translation), then mdBook's own `links` (includes), then the exercise boxes.
+pub fn load(repo: &Repo, lang: Lang) -> Result<MDBook> {
+    let mut config = config(repo)?;
+    config.book.language = Some(lang.code().into());
+    config.set("preprocessor.gettext.before", ["links"])?;
+    config.set("preprocessor.exercise-box.after", ["links"])?;
+    config.set("preprocessor.language-switch.after", ["links"])?;
+    let mut book = MDBook::load_with_config(repo.book_dir(), config)?;
+    book.with_preprocessor(mdbook_i18n_helpers::preprocessors::Gettext)
+        .with_preprocessor(exercise_box::ExerciseBox {
+            repo: repo.clone(),
+            lang,
+        })
+        .with_preprocessor(language_switch::LanguageSwitch { lang });
+    Ok(book)
+}
+
+fn config(repo: &Repo) -> Result<Config> {
+    let path = repo.book_dir().join("book.toml");
+    Config::from_disk(&path).with_context(|| format!("reading {}", path.display()))
+}

@@ -1,0 +1,38 @@
+//! `solutions/grading.toml`: how many points each test is worth.
+
+use crate::repo::Repo;
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Points of a test the manifest does not list.
+    pub default: u32,
+    /// Exercise -> `target::test` -> points.
+    #[serde(default)]
+    pub points: BTreeMap<String, BTreeMap<String, u32>>,
+}
+
+impl Manifest {
+    pub fn path(repo: &Repo) -> std::path::PathBuf {
+        repo.solutions_dir().join("grading.toml")
+    }
+
+    pub fn load(repo: &Repo) -> Result<Manifest> {
+        let path = Manifest::path(repo);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+    }
+
+    /// The points of test `id` (`exercise::name` or `hidden::name`) of `exercise`.
+    pub fn points(&self, exercise: &str, id: &str) -> u32 {
+        self.points
+            .get(exercise)
+            .and_then(|tests| tests.get(id))
+            .copied()
+            .unwrap_or(self.default)
+    }
+}

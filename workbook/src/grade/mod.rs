@@ -1,0 +1,419 @@
+//! `workbook grade`: a class's submissions, graded against the canonical and hidden tests.
+//!
+//! Only each exercise's `src/` is taken from a submission; everything else comes from the
+//! repository. The whole class is built in one lab (one cargo run, one dependency build), then
+//! every test runs in its own process. A student already graded with the same submission and tests
+//! (same content hash) is skipped, so an interrupted run picks up where it stopped.
+
+pub mod manifest;
+pub mod report;
+pub mod scan;
+pub mod submissions;
+
+use crate::lab::{Built, Lab, Outcome, Variant};
+use crate::repo::{Exercise, Repo};
+use crate::run::Limits;
+use anyhow::{Context, Result, bail};
+use manifest::Manifest;
+use report::{Compile, ExerciseResult, StudentResult, TestResult};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Instant;
+use submissions::Submission;
+
+pub struct Options {
+    pub submissions: PathBuf,
+    pub out: PathBuf,
+    /// Tests run at once.
+    pub jobs: usize,
+    pub shard: Option<Shard>,
+    pub limits: Limits,
+    /// The lab: its target directory is shared by every class graded with it.
+    pub lab: PathBuf,
+}
+
+/// `--shard 2/4`: the second of four deterministic slices of the class (by student name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    pub index: usize,
+    pub count: usize,
+}
+
+impl FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Shard, String> {
+        let parsed = s
+            .split_once('/')
+            .and_then(|(i, n)| Some((i.parse().ok()?, n.parse().ok()?)));
+        match parsed {
+            Some((index, count)) if 1 <= index && index <= count => Ok(Shard { index, count }),
+            _ => Err(format!(
+                "`{s}` is not a shard like 1/4 (index from 1 to count)"
+            )),
+        }
+    }
+}
+
+/// What the progress display is told after each student.
+pub struct Progress<'a> {
+    pub done: usize,
+    pub total: usize,
+    pub result: &'a StudentResult,
+    /// True when the student was graded earlier with the same content and skipped now.
+    pub reused: bool,
+    pub started: Instant,
+}
+
+/// Grades the class; returns every result and writes `gradebook.csv`, `results/`, `feedback/`.
+pub fn grade(
+    repo: &Repo,
+    opts: &Options,
+    mut on_progress: impl FnMut(&Progress),
+) -> Result<Vec<StudentResult>> {
+    let started = Instant::now();
+    let manifest = Manifest::load(repo)?;
+    let exercises = repo.exercises()?;
+    std::fs::create_dir_all(&opts.out)
+        .with_context(|| format!("creating {}", opts.out.display()))?;
+    let out = opts.out.canonicalize()?;
+    let mut class = submissions::discover(repo, &opts.submissions, &out.join(".work/unpacked"))?;
+    if let Some(shard) = opts.shard {
+        class = class
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % shard.count == shard.index - 1)
+            .map(|(_, s)| s)
+            .collect();
+    }
+    let total = class.len();
+    let mut results = Vec::new();
+    let mut to_grade = Vec::new();
+    for submission in class {
+        let hash = content_hash(repo, &exercises, &submission)?;
+        match previous_result(&out, &submission.student, &hash) {
+            Some(result) => {
+                results.push(result);
+                let reused = results.last().expect("just pushed");
+                on_progress(&Progress {
+                    done: results.len(),
+                    total,
+                    result: reused,
+                    reused: true,
+                    started,
+                });
+            }
+            None => to_grade.push((submission, hash)),
+        }
+    }
+
+    // One lab for the class: the reference solutions (to know every test), then each submission.
+    let lab = Lab::new(repo, &opts.lab)?;
+    let mut variants: Vec<Variant> = exercises
+        .iter()
+        .map(|e| Variant {
+            owner: "reference".into(),
+            exercise: e.clone(),
+            src: e.solution_dir.join("src"),
+            lib_override: None,
+            hidden: true,
+        })
+        .collect();
+    for (submission, _) in &to_grade {
+        let Some(root) = submission
+            .root
+            .as_ref()
+            .filter(|_| submission.problem.is_none())
+        else {
+            continue;
+        };
+        for e in exercises
+            .iter()
+            .filter(|e| root.join(&e.name).join("src").is_dir())
+        {
+            variants.push(Variant {
+                owner: submission.student.clone(),
+                exercise: e.clone(),
+                src: root.join(&e.name).join("src"),
+                lib_override: None,
+                hidden: true,
+            });
+        }
+    }
+    let built = if to_grade.is_empty() {
+        Vec::new()
+    } else {
+        lab.build(&variants)?
+    };
+    let reference = reference_tests(&built[..exercises.len().min(built.len())])?;
+
+    for (submission, hash) in to_grade {
+        let mine: Vec<Built> = built[exercises.len()..]
+            .iter()
+            .filter(|b| b.variant.owner == submission.student)
+            .cloned()
+            .collect();
+        let outcomes = lab.test(&mine, opts.limits, opts.jobs)?;
+        let result = assemble(
+            repo,
+            &manifest,
+            &exercises,
+            &reference,
+            &submission,
+            hash,
+            &mine,
+            &outcomes,
+        )?;
+        let file = file_name(&result.student);
+        report::write_atomic(
+            &out.join("results").join(format!("{file}.json")),
+            &serde_json::to_string_pretty(&result)?,
+        )?;
+        report::write_atomic(
+            &out.join("feedback").join(format!("{file}.md")),
+            &report::feedback_md(&result),
+        )?;
+        results.push(result);
+        let last = results.last().expect("just pushed");
+        on_progress(&Progress {
+            done: results.len(),
+            total,
+            result: last,
+            reused: false,
+            started,
+        });
+    }
+    write_gradebook(repo, &out)?;
+    results.sort_by(|a, b| a.student.cmp(&b.student));
+    Ok(results)
+}
+
+/// Rewrites `gradebook.csv` from every result in `out/results/`.
+pub fn write_gradebook(repo: &Repo, out: &Path) -> Result<()> {
+    let names: Vec<String> = repo.exercises()?.into_iter().map(|e| e.name).collect();
+    let csv = report::gradebook_csv(&names, &report::read_results(out)?);
+    report::write_atomic(&out.join("gradebook.csv"), &csv)
+}
+
+/// `workbook merge`: the results and feedback of several shard outputs, in one gradebook.
+pub fn merge(repo: &Repo, shards: &[PathBuf], out: &Path) -> Result<usize> {
+    let mut count = 0;
+    for shard in shards {
+        for result in report::read_results(shard)? {
+            let file = file_name(&result.student);
+            report::write_atomic(
+                &out.join("results").join(format!("{file}.json")),
+                &serde_json::to_string_pretty(&result)?,
+            )?;
+            let feedback =
+                std::fs::read_to_string(shard.join("feedback").join(format!("{file}.md")))
+                    .unwrap_or_else(|_| report::feedback_md(&result));
+            report::write_atomic(&out.join("feedback").join(format!("{file}.md")), &feedback)?;
+            count += 1;
+        }
+    }
+    if count == 0 {
+        bail!(
+            "no results/*.json in {shards:?}: are these the --out folders of `workbook grade --shard`?"
+        );
+    }
+    write_gradebook(repo, out)?;
+    Ok(count)
+}
+
+/// Each exercise's tests, `target::name` in order, from the reference solutions.
+fn reference_tests(reference: &[Built]) -> Result<BTreeMap<String, Vec<String>>> {
+    let mut tests = BTreeMap::new();
+    for b in reference {
+        if !b.compiled() {
+            bail!(
+                "the reference solution of {} does not compile:\n{}",
+                b.variant.exercise.name,
+                b.compile_errors.join("\n")
+            );
+        }
+        let mut ids = Vec::new();
+        for (target, exe) in &b.test_binaries {
+            ids.extend(
+                crate::run::list_tests(exe)?
+                    .into_iter()
+                    .map(|t| format!("{target}::{t}")),
+            );
+        }
+        tests.insert(b.variant.exercise.name.clone(), ids);
+    }
+    Ok(tests)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    repo: &Repo,
+    manifest: &Manifest,
+    exercises: &[Exercise],
+    reference: &BTreeMap<String, Vec<String>>,
+    submission: &Submission,
+    hash: String,
+    built: &[Built],
+    outcomes: &[Outcome],
+) -> Result<StudentResult> {
+    let mut integrity = submission.notes.clone();
+    let mut review = Vec::new();
+    if let Some(root) = submission
+        .root
+        .as_ref()
+        .filter(|_| submission.problem.is_none())
+    {
+        integrity.extend(submissions::integrity_flags(repo, root)?);
+        for e in exercises {
+            review.extend(
+                scan::scan(&root.join(&e.name).join("src"))
+                    .into_iter()
+                    .map(|f| format!("{}/{f}", e.name)),
+            );
+        }
+    }
+    let mut results = Vec::new();
+    for e in exercises {
+        let build = built.iter().find(|b| b.variant.exercise.name == e.name);
+        let compile = match build {
+            None => Compile::Missing,
+            Some(b) if b.compiled() => Compile::Ok,
+            Some(_) => Compile::Failed,
+        };
+        let hidden_path = e.hidden_test_file();
+        let compile_errors = build
+            .map(|b| visible_errors(&b.compile_errors, &hidden_path))
+            .unwrap_or_default();
+        let tests: Vec<TestResult> = reference[&e.name]
+            .iter()
+            .map(|id| {
+                let (target, name) = id.split_once("::").expect("target::name");
+                let max_points = manifest.points(&e.name, id);
+                let outcome = outcomes
+                    .iter()
+                    .find(|o| o.exercise == e.name && &o.id() == id);
+                let (status, message, duration_ms) = match outcome {
+                    Some(o) => (
+                        serde_json::to_value(o.run.status)?
+                            .as_str()
+                            .unwrap_or("failed")
+                            .to_string(),
+                        o.run.message.clone(),
+                        o.run.duration.as_millis() as u64,
+                    ),
+                    None => ("not_built".to_string(), String::new(), 0),
+                };
+                let points = if status == "passed" { max_points } else { 0 };
+                Ok(TestResult {
+                    target: target.into(),
+                    name: name.into(),
+                    status,
+                    points,
+                    max_points,
+                    message,
+                    duration_ms,
+                })
+            })
+            .collect::<Result<_>>()?;
+        results.push(ExerciseResult {
+            name: e.name.clone(),
+            compile,
+            compile_errors,
+            points: tests.iter().map(|t| t.points).sum(),
+            max_points: tests.iter().map(|t| t.max_points).sum(),
+            tests,
+        });
+    }
+    Ok(StudentResult {
+        schema: report::SCHEMA,
+        student: submission.student.clone(),
+        hash,
+        problem: submission.problem.clone(),
+        integrity,
+        review,
+        points: results.iter().map(|e| e.points).sum(),
+        max_points: results.iter().map(|e| e.max_points).sum(),
+        exercises: results,
+    })
+}
+
+/// Compiler messages a learner may see: one that quotes the hidden tests is replaced by a note.
+fn visible_errors(errors: &[String], hidden: &Path) -> Vec<String> {
+    let hidden = hidden.display().to_string();
+    let mut visible: Vec<String> = errors
+        .iter()
+        .filter(|e| !e.contains(&hidden) && !e.contains("hidden.rs"))
+        .cloned()
+        .collect();
+    if visible.len() < errors.len() {
+        visible.push(
+            "The instructor's hidden tests do not compile against this code: was a public type or signature changed?"
+                .into(),
+        );
+    }
+    visible
+}
+
+/// The hash that decides whether a student must be graded again: their code, the tests, the points.
+fn content_hash(repo: &Repo, exercises: &[Exercise], submission: &Submission) -> Result<String> {
+    let mut hash = Sha256::new();
+    hash.update(format!("schema {}\n", report::SCHEMA));
+    hash.update(grader_fingerprint());
+    hash.update(std::fs::read(Manifest::path(repo))?);
+    hash.update(submission.problem.as_deref().unwrap_or("").as_bytes());
+    for e in exercises {
+        hash.update(e.name.as_bytes());
+        hash.update(std::fs::read(e.test_file())?);
+        hash.update(std::fs::read(e.hidden_test_file())?);
+        hash.update(std::fs::read(e.solution_dir.join("Cargo.toml"))?);
+        if let Some(root) = &submission.root {
+            let src = root.join(&e.name).join("src");
+            for file in submissions::files_under(&src) {
+                hash.update(file.display().to_string().as_bytes());
+                hash.update(std::fs::read(src.join(&file))?);
+            }
+            for file in ["Cargo.toml", "tests/exercise.rs"] {
+                hash.update(std::fs::read(root.join(&e.name).join(file)).unwrap_or_default());
+            }
+        }
+    }
+    Ok(hash.finalize().iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The grader itself: a new build of it grades everyone again.
+fn grader_fingerprint() -> &'static str {
+    static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FINGERPRINT.get_or_init(|| {
+        let exe = std::env::current_exe()
+            .and_then(std::fs::read)
+            .unwrap_or_default();
+        Sha256::digest(exe)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    })
+}
+
+fn previous_result(out: &Path, student: &str, hash: &str) -> Option<StudentResult> {
+    let path = out
+        .join("results")
+        .join(format!("{}.json", file_name(student)));
+    let result: StudentResult = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    (result.hash == hash && result.schema == report::SCHEMA).then_some(result)
+}
+
+/// A student's name as a file name: letters and digits of any script, `-`, `_` and `.` kept.
+pub fn file_name(student: &str) -> String {
+    let name: String = student
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    name.trim_start_matches('.').to_string()
+}

@@ -1,0 +1,239 @@
+//! A class's submissions: found in a folder (each a folder or a .zip holding a copy of
+//! `exercises/`), unpacked safely, and compared with the pristine files a learner may not edit.
+
+use crate::repo::Repo;
+use anyhow::{Context, Result, bail};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One student's submission, ready to grade, or the reason it cannot be.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// The student's name: the folder or zip name, made unique and printable.
+    pub student: String,
+    /// What the instructor handed in: the folder or zip in the submissions folder.
+    pub origin: PathBuf,
+    /// The folder holding the exercise crates (`<root>/ex01-join/src/...`), once found.
+    pub root: Option<PathBuf>,
+    /// Why it cannot be graded (a broken zip, no exercises/ layout...).
+    pub problem: Option<String>,
+    /// Notes for the instructor that do not stop grading (a renamed student).
+    pub notes: Vec<String>,
+}
+
+/// Every entry of `dir`, by name; `unpack` is where zips are extracted.
+pub fn discover(repo: &Repo, dir: &Path, unpack: &Path) -> Result<Vec<Submission>> {
+    if !dir.is_dir() {
+        bail!(
+            "the submissions folder {} does not exist (or is not a folder)",
+            dir.display()
+        );
+    }
+    let dir = dir.canonicalize()?;
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)?.collect::<std::io::Result<_>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    let mut submissions: Vec<Submission> = Vec::new();
+    for entry in entries {
+        let raw = entry.file_name();
+        let name = raw.to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let mut notes = Vec::new();
+        if raw.to_str().is_none() {
+            notes.push(format!("the name is not valid UTF-8; graded as {name:?}"));
+        }
+        let stem = name.strip_suffix(".zip").unwrap_or(&name).to_string();
+        let mut student = stem.clone();
+        let mut n = 2;
+        while submissions.iter().any(|s| s.student == student) {
+            student = format!("{stem}-{n}");
+            n += 1;
+        }
+        let mut submission = Submission {
+            student,
+            origin: entry.path(),
+            root: None,
+            problem: None,
+            notes,
+        };
+        locate(repo, &dir, unpack, &mut submission);
+        submissions.push(submission);
+    }
+    if submissions.is_empty() {
+        bail!(
+            "no submissions in {}: expected one folder or .zip per student",
+            dir.display()
+        );
+    }
+    Ok(submissions)
+}
+
+fn locate(repo: &Repo, submissions_dir: &Path, unpack: &Path, s: &mut Submission) {
+    let meta = match std::fs::symlink_metadata(&s.origin) {
+        Ok(meta) => meta,
+        Err(e) => return s.problem = Some(format!("cannot be read: {e}")),
+    };
+    let folder = if meta.file_type().is_symlink() {
+        match s.origin.canonicalize() {
+            Ok(target) if target.starts_with(submissions_dir) && target.is_dir() => target,
+            _ => {
+                return s.problem =
+                    Some("is a link that leads out of the submissions folder: not graded".into());
+            }
+        }
+    } else if meta.is_dir() {
+        s.origin.clone()
+    } else if s.origin.extension().is_some_and(|e| e == "zip") {
+        let target = unpack.join(crate::lab::slug(&s.student));
+        match unzip(&s.origin, &target) {
+            Ok(()) => target,
+            Err(e) => return s.problem = Some(format!("is not a readable zip: {e:#}")),
+        }
+    } else {
+        return s.problem = Some("is neither a folder nor a .zip".into());
+    };
+    match find_root(repo, &folder) {
+        Some(root) => s.root = Some(root),
+        None => {
+            s.problem = Some(
+                "has no exercises/ layout (expected exercises/ex01-join/src/lib.rs and so on)"
+                    .into(),
+            )
+        }
+    }
+}
+
+/// The folder that holds the exercise crates: the submission itself, its `exercises/`, or the same
+/// one level down (a zip of a folder).
+fn find_root(repo: &Repo, folder: &Path) -> Option<PathBuf> {
+    let names: Vec<String> = repo.exercises().ok()?.into_iter().map(|e| e.name).collect();
+    let holds = |dir: &Path| names.iter().any(|n| dir.join(n).join("src").is_dir());
+    let mut candidates = vec![folder.to_path_buf(), folder.join("exercises")];
+    let children: Vec<PathBuf> = std::fs::read_dir(folder)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    if let [only] = children.as_slice() {
+        candidates.extend([only.clone(), only.join("exercises")]);
+    }
+    candidates.into_iter().find(|c| holds(c))
+}
+
+/// The most a zip may unpack to: a class's code is small, a zip bomb is not.
+const MAX_UNPACKED_BYTES: u64 = 50 * 1024 * 1024;
+const MAX_FILES: usize = 5_000;
+
+fn unzip(zip: &Path, target: &Path) -> Result<()> {
+    let file = std::fs::File::open(zip)?;
+    let mut archive = zip::ZipArchive::new(file).context("reading the zip's directory")?;
+    if archive.len() > MAX_FILES {
+        bail!("it holds {} files, more than {MAX_FILES}", archive.len());
+    }
+    let _ = std::fs::remove_dir_all(target);
+    std::fs::create_dir_all(target)?;
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i)?;
+        // enclosed_name refuses absolute paths and `..`: nothing lands outside `target`.
+        let Some(relative) = entry.enclosed_name() else {
+            continue;
+        };
+        let path = target.join(relative);
+        if entry.is_dir() {
+            std::fs::create_dir_all(&path)?;
+            continue;
+        }
+        if entry.is_symlink() {
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut bytes = Vec::new();
+        let room = MAX_UNPACKED_BYTES - total;
+        (&mut entry).take(room + 1).read_to_end(&mut bytes)?;
+        total += bytes.len() as u64;
+        if total > MAX_UNPACKED_BYTES {
+            bail!(
+                "it unpacks to more than {} MiB",
+                MAX_UNPACKED_BYTES / 1024 / 1024
+            );
+        }
+        std::fs::write(&path, bytes)?;
+    }
+    Ok(())
+}
+
+/// Files a learner may not edit, found changed (or added, or deleted) in a submission. They are
+/// never used: the pristine copies are. Paths are relative to the exercises folder.
+pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
+    let pristine = repo.exercises_dir();
+    let mut flags = Vec::new();
+    let mut compare = |relative: PathBuf| {
+        let theirs = std::fs::read(root.join(&relative)).ok();
+        let ours = std::fs::read(pristine.join(&relative)).ok();
+        let what = match (&ours, &theirs) {
+            (Some(a), Some(b)) if a != b => "was changed",
+            // A missing manifest or config changes nothing; a missing test file is worth a look.
+            (Some(_), None) if relative.components().any(|c| c.as_os_str() == "tests") => {
+                "was deleted"
+            }
+            (None, Some(_)) => "was added",
+            _ => return,
+        };
+        flags.push(format!(
+            "{} {what} (not used: the original was)",
+            relative.display()
+        ));
+    };
+    for file in [
+        "Cargo.toml",
+        "Cargo.lock",
+        "rust-toolchain",
+        "rust-toolchain.toml",
+        ".cargo/config.toml",
+    ] {
+        compare(file.into());
+    }
+    for exercise in repo.exercises()? {
+        if !root.join(&exercise.name).is_dir() {
+            continue;
+        }
+        let base = PathBuf::from(&exercise.name);
+        for file in ["Cargo.toml", "build.rs", "hints.toml", ".cargo/config.toml"] {
+            compare(base.join(file));
+        }
+        let mut tests = files_under(&pristine.join(&exercise.name).join("tests"));
+        tests.extend(files_under(&root.join(&exercise.name).join("tests")));
+        tests.sort();
+        tests.dedup();
+        for test in tests {
+            compare(base.join("tests").join(test));
+        }
+    }
+    Ok(flags)
+}
+
+/// Relative paths of the regular files below `dir`.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = PathBuf::from(entry.file_name());
+        if kind.is_dir() {
+            out.extend(files_under(&entry.path()).into_iter().map(|p| name.join(p)));
+        } else if kind.is_file() {
+            out.push(name);
+        }
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,119 @@
+//! `workbook handout`: what an instructor gives a class. The exercises (with a starter copy for
+//! `workbook reset`), the built book in both languages, and the workbook command for
+//! `cargo workbook check`; no solutions, no hidden tests. With `offline`, every dependency too
+//! (`cargo vendor`), so the class builds with no network at all.
+
+use crate::lab::{cargo, sync_dir};
+use crate::repo::Repo;
+use anyhow::{Context, Result, bail};
+use std::path::Path;
+use std::process::Command;
+
+pub fn write(repo: &Repo, out: &Path, offline: bool) -> Result<()> {
+    if out.exists() && std::fs::read_dir(out)?.next().is_some() {
+        bail!(
+            "{} is not empty: choose a new folder for the handout",
+            out.display()
+        );
+    }
+    std::fs::create_dir_all(out)?;
+    copy_tree(&repo.exercises_dir(), &out.join("exercises"))?;
+    for exercise in repo.exercises()? {
+        let starter = out
+            .join("exercises/.starter")
+            .join(&exercise.name)
+            .join("src");
+        sync_dir(&exercise.dir.join("src"), &starter, None)?;
+    }
+    crate::book::build(repo, &out.join("book"))?;
+    copy_tree(&repo.root.join("workbook"), &out.join("workbook"))?;
+    std::fs::copy(repo.root.join("Cargo.lock"), out.join("Cargo.lock"))?;
+    std::fs::write(out.join("Cargo.toml"), handout_manifest(repo)?)?;
+    std::fs::write(out.join("README.md"), HANDOUT_README)?;
+    let mut config = String::from(ALIAS);
+    if offline {
+        config.push_str(&vendor(out)?);
+    }
+    std::fs::create_dir_all(out.join(".cargo"))?;
+    std::fs::write(out.join(".cargo/config.toml"), config)?;
+    Ok(())
+}
+
+/// Copies a source tree, leaving out build output.
+fn copy_tree(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let kind = entry.file_type()?;
+        if name == "target" {
+            continue;
+        }
+        if kind.is_dir() {
+            copy_tree(&entry.path(), &to.join(&name))?;
+        } else if kind.is_file() {
+            std::fs::copy(entry.path(), to.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
+/// The root manifest with only the workbook command as a member.
+fn handout_manifest(repo: &Repo) -> Result<String> {
+    let text = std::fs::read_to_string(repo.root.join("Cargo.toml"))?;
+    let mut manifest: toml::Table = toml::from_str(&text)?;
+    let workspace = manifest
+        .get_mut("workspace")
+        .and_then(|w| w.as_table_mut())
+        .context("no [workspace]")?;
+    workspace.insert("members".into(), vec!["workbook"].into());
+    workspace.insert("exclude".into(), vec!["exercises"].into());
+    Ok(format!(
+        "# The workbook command, for `cargo workbook check`; exercises/ is a workspace of its own.\n{}",
+        toml::to_string(&manifest)?
+    ))
+}
+
+/// Vendors the dependencies of both workspaces into `out/vendor`; returns the cargo config that
+/// points at them.
+fn vendor(out: &Path) -> Result<String> {
+    let output = Command::new(cargo())
+        .args([
+            "vendor",
+            "--quiet",
+            "--versioned-dirs",
+            "--manifest-path",
+            "Cargo.toml",
+            "--sync",
+        ])
+        .arg("exercises/Cargo.toml")
+        .arg("vendor")
+        .current_dir(out)
+        .output()
+        .context("running cargo vendor")?;
+    if !output.status.success() {
+        bail!(
+            "cargo vendor failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(
+        "\n# Every dependency is in vendor/: this handout builds with no network.\n\
+        [source.crates-io]\nreplace-with = \"vendored-sources\"\n\n\
+        [source.vendored-sources]\ndirectory = \"vendor\"\n\n[net]\noffline = true\n"
+            .to_string(),
+    )
+}
+
+const ALIAS: &str = "[alias]\nworkbook = \"run --quiet --package workbook --\"\n";
+
+const HANDOUT_README: &str = "# 비동기 I/O 작업 — Rust workbook (sec02)
+
+- Read the book: open `book/index.html` in a browser, or run `cargo workbook serve --open`.
+- Do the exercises: `cd exercises`, then `cargo test -p ex01-join` (and so on).
+- Where do I stand? `cargo workbook check` (from here or from exercises/).
+- Stuck? `cargo workbook hint ex01-join` (`--level 2` for the next hint).
+- Start an exercise over: `cargo workbook reset ex01-join` (your code is saved first).
+
+Hand in your `exercises/` folder (or a .zip of it). Only each exercise's `src/` is graded.
+";

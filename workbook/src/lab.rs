@@ -1,0 +1,425 @@
+//! The lab: one generated Cargo workspace in which many versions of the exercise crates (the
+//! stubs, the solutions, the wrong answers, a class of submissions) are built side by side against
+//! the pristine tests, with one dependency build shared by all of them.
+//!
+//! Every version is a package of its own whose library keeps the exercise's name (`ex01_join`), so
+//! the one test file compiles against each. Only `src/` comes from the version; its manifest,
+//! tests and lock file come from the repository, and it has no build script.
+
+use crate::repo::{Exercise, Repo};
+use crate::run::{self, Limits, Status, TestRun};
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+/// One version of one exercise crate to build and test.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Whose code this is: `solution`, `stub`, a wrong answer's name, a student's id.
+    pub owner: String,
+    pub exercise: Exercise,
+    /// The `src/` directory to build.
+    pub src: PathBuf,
+    /// A file that replaces `src/lib.rs` (a wrong answer is one file).
+    pub lib_override: Option<PathBuf>,
+    /// Also build and run the instructor's hidden tests.
+    pub hidden: bool,
+}
+
+/// A variant after the build: its test binaries, or why it did not compile.
+#[derive(Debug, Clone)]
+pub struct Built {
+    pub variant: Variant,
+    /// The package folder in the lab (the tests' working directory).
+    pub dir: PathBuf,
+    /// Test target name (`exercise`, `hidden`) -> executable.
+    pub test_binaries: BTreeMap<String, PathBuf>,
+    /// The compiler's errors, one rendered message each, as a learner sees them.
+    pub compile_errors: Vec<String>,
+}
+
+impl Built {
+    pub fn compiled(&self) -> bool {
+        let expected = if self.variant.hidden { 2 } else { 1 };
+        self.test_binaries.len() == expected
+    }
+}
+
+/// One test's outcome for one variant.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub owner: String,
+    pub exercise: String,
+    /// `exercise` or `hidden`.
+    pub target: String,
+    pub test: String,
+    pub run: TestRun,
+}
+
+impl Outcome {
+    /// `exercise::takes_one_second_not_three`: how tests are named in reports and wrong answers.
+    pub fn id(&self) -> String {
+        format!("{}::{}", self.target, self.test)
+    }
+}
+
+pub struct Lab {
+    repo: Repo,
+    /// The generated workspace.
+    workspace: PathBuf,
+    /// Cargo's target directory, shared by every build in this lab.
+    target: PathBuf,
+}
+
+impl Lab {
+    /// A lab in `dir` (created if missing; reused, so rebuilds are incremental).
+    pub fn new(repo: &Repo, dir: &Path) -> Result<Lab> {
+        std::fs::create_dir_all(dir)?;
+        let dir = dir.canonicalize()?;
+        Ok(Lab {
+            repo: repo.clone(),
+            workspace: dir.join("ws"),
+            target: dir.join("target"),
+        })
+    }
+
+    /// Writes the workspace for `variants` and builds every test binary (`cargo build --tests`).
+    /// A variant that does not compile gets its compiler errors; the others build regardless.
+    pub fn build(&self, variants: &[Variant]) -> Result<Vec<Built>> {
+        let mut built = self.write_workspace(variants)?;
+        let mut report = build_tests(&self.workspace, &self.target)?;
+        for b in &mut built {
+            if let Some(package) = report.packages.remove(&b.dir.join("Cargo.toml")) {
+                b.test_binaries = package.test_binaries;
+                b.compile_errors = package.compile_errors;
+            }
+        }
+        if !report.success && built.iter().all(|b| b.compile_errors.is_empty()) {
+            bail!(
+                "cargo could not build the lab:\n{}",
+                report.stderr.trim_end()
+            );
+        }
+        for b in built
+            .iter_mut()
+            .filter(|b| !b.compiled() && b.compile_errors.is_empty())
+        {
+            let tail: Vec<&str> = report.stderr.lines().rev().take(20).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            b.compile_errors = vec![format!(
+                "the tests were not built; cargo said:\n{}",
+                tail.join("\n")
+            )];
+        }
+        Ok(built)
+    }
+
+    /// Runs every test that was built, each in its own process, `jobs` at a time.
+    pub fn test(&self, built: &[Built], limits: Limits, jobs: usize) -> Result<Vec<Outcome>> {
+        let mut work = Vec::new();
+        // Whatever was built runs: a learner's tests still run when only the hidden ones fail to build.
+        for b in built {
+            for (target, exe) in &b.test_binaries {
+                for test in run::list_tests(exe)? {
+                    work.push((b, target.clone(), exe.clone(), test));
+                }
+            }
+        }
+        let mut results = crate::pool::map(&work, jobs, |(b, target, exe, test)| {
+            let run = run::run_test(exe, test, &b.dir, limits).unwrap_or_else(|e| TestRun {
+                status: Status::NoResult,
+                message: format!("could not run the test: {e:#}"),
+                duration: Duration::ZERO,
+            });
+            Outcome {
+                owner: b.variant.owner.clone(),
+                exercise: b.variant.exercise.name.clone(),
+                target: target.clone(),
+                test: test.clone(),
+                run,
+            }
+        });
+        results
+            .sort_by(|a, b| (&a.owner, &a.exercise, a.id()).cmp(&(&b.owner, &b.exercise, b.id())));
+        Ok(results)
+    }
+
+    fn write_workspace(&self, variants: &[Variant]) -> Result<Vec<Built>> {
+        let solutions = read_toml(&self.repo.solutions_dir().join("Cargo.toml"))?;
+        let mut members = Vec::new();
+        let mut built = Vec::new();
+        for variant in variants {
+            // Named by owner and exercise, so a later run with other variants rebuilds nothing old.
+            let base = format!("p-{}-{}", slug(&variant.owner), variant.exercise.name);
+            let mut folder = base.clone();
+            for n in 2.. {
+                if !members.contains(&folder) {
+                    break;
+                }
+                folder = format!("{base}-{n}");
+            }
+            let dir = self.workspace.join(&folder);
+            self.write_package(&dir, &folder, variant)?;
+            members.push(folder);
+            built.push(Built {
+                variant: variant.clone(),
+                dir,
+                test_binaries: BTreeMap::new(),
+                compile_errors: Vec::new(),
+            });
+        }
+        let mut manifest = toml::Table::new();
+        let mut workspace = toml::Table::new();
+        workspace.insert("resolver".into(), "3".into());
+        workspace.insert("members".into(), members.into());
+        for key in ["package", "dependencies"] {
+            if let Some(table) = solutions.get("workspace").and_then(|w| w.get(key)) {
+                workspace.insert(key.into(), table.clone());
+            }
+        }
+        manifest.insert("workspace".into(), workspace.into());
+        // Test binaries link faster without debug info; panics still name file and line.
+        let dev: toml::Table = toml::from_str("debug = false\nincremental = false")?;
+        manifest.insert(
+            "profile".into(),
+            toml::Table::from_iter([("dev".into(), dev.into())]).into(),
+        );
+        write_if_changed(
+            &self.workspace.join("Cargo.toml"),
+            &toml::to_string(&manifest)?,
+        )?;
+        // The solutions' lock file pins every dependency: the lab builds what learners build.
+        let lock = self.workspace.join("Cargo.lock");
+        if !lock.exists() {
+            std::fs::copy(self.repo.solutions_dir().join("Cargo.lock"), &lock)?;
+        }
+        Ok(built)
+    }
+
+    fn write_package(&self, dir: &Path, package: &str, variant: &Variant) -> Result<()> {
+        let exercise = &variant.exercise;
+        let pristine = read_toml(&exercise.solution_dir.join("Cargo.toml"))?;
+        let mut tests = vec![test_target("exercise", &exercise.test_file())];
+        if variant.hidden {
+            tests.push(test_target("hidden", &exercise.hidden_test_file()));
+        }
+        let manifest: toml::Table = toml::from_str(&format!(
+            r#"
+            [package]
+            name = "{package}"
+            version = "0.1.0"
+            edition.workspace = true
+            publish = false
+            build = false
+            autobins = false
+            autoexamples = false
+            autotests = false
+            autobenches = false
+
+            [lib]
+            name = "{lib}"
+            path = "src/lib.rs"
+            test = false
+            doctest = false
+            "#,
+            lib = exercise.lib_name(),
+        ))?;
+        let mut manifest = manifest;
+        manifest.insert("test".into(), tests.into());
+        for key in ["dependencies", "dev-dependencies"] {
+            if let Some(table) = pristine.get(key) {
+                manifest.insert(key.into(), table.clone());
+            }
+        }
+        write_if_changed(&dir.join("Cargo.toml"), &toml::to_string(&manifest)?)?;
+        let except = variant.lib_override.as_ref().map(|_| "lib.rs");
+        sync_dir(&variant.src, &dir.join("src"), except)?;
+        if let Some(lib) = &variant.lib_override {
+            let text = std::fs::read_to_string(lib)
+                .with_context(|| format!("reading {}", lib.display()))?;
+            write_if_changed(&dir.join("src/lib.rs"), &text)?;
+        }
+        Ok(())
+    }
+}
+
+/// What `cargo build --tests` made of each package of a workspace.
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    /// By manifest path.
+    pub packages: BTreeMap<PathBuf, PackageBuild>,
+    pub success: bool,
+    /// Cargo's own messages (progress, and errors that belong to no package).
+    pub stderr: String,
+}
+
+#[derive(Debug, Default)]
+pub struct PackageBuild {
+    /// Test target name -> executable.
+    pub test_binaries: BTreeMap<String, PathBuf>,
+    /// The compiler's errors, one rendered message each, as a learner sees them.
+    pub compile_errors: Vec<String>,
+}
+
+/// Builds every test target of the workspace at `dir`, going on past packages that fail.
+pub fn build_tests(dir: &Path, target: &Path) -> Result<BuildReport> {
+    let mut child = Command::new(cargo())
+        .args([
+            "build",
+            "--tests",
+            "--workspace",
+            "--keep-going",
+            "--message-format=json",
+        ])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("CARGO_TERM_COLOR", "never")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .context("starting cargo")?;
+    let stderr = child.stderr.take().expect("piped");
+    let stderr = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap_or_default());
+    let mut report = BuildReport::default();
+    for line in std::io::BufReader::new(child.stdout.take().expect("piped")).lines() {
+        let Ok(message) = serde_json::from_str::<CargoMessage>(&line?) else {
+            continue;
+        };
+        let package = report.packages.entry(message.manifest_path).or_default();
+        match message.reason.as_str() {
+            "compiler-artifact" if message.profile.is_some_and(|p| p.test) => {
+                if let (Some(target), Some(exe)) = (message.target, message.executable) {
+                    package.test_binaries.insert(target.name, exe);
+                }
+            }
+            "compiler-message" => {
+                if let Some(m) = message.message.filter(|m| m.level == "error") {
+                    package.compile_errors.push(m.rendered);
+                }
+            }
+            _ => {}
+        }
+    }
+    report.success = child.wait()?.success();
+    report.stderr = stderr.join().unwrap_or_default();
+    Ok(report)
+}
+
+fn test_target(name: &str, path: &Path) -> toml::Value {
+    let mut t = toml::Table::new();
+    t.insert("name".into(), name.into());
+    t.insert("path".into(), path.display().to_string().into());
+    t.into()
+}
+
+/// Just what the lab needs from `cargo --message-format=json`.
+#[derive(Deserialize)]
+struct CargoMessage {
+    reason: String,
+    #[serde(default)]
+    manifest_path: PathBuf,
+    target: Option<CargoTarget>,
+    profile: Option<CargoProfile>,
+    executable: Option<PathBuf>,
+    message: Option<CompilerMessage>,
+}
+
+#[derive(Deserialize)]
+struct CargoTarget {
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct CargoProfile {
+    test: bool,
+}
+
+#[derive(Deserialize)]
+struct CompilerMessage {
+    level: String,
+    rendered: String,
+}
+
+/// The cargo that runs us (so a `cargo test` under rustup uses the same toolchain), or `cargo`.
+pub fn cargo() -> PathBuf {
+    std::env::var_os("CARGO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "cargo".into())
+}
+
+fn read_toml(path: &Path) -> Result<toml::Table> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+}
+
+/// Writes only when the content differs, so cargo sees unchanged files as unchanged.
+fn write_if_changed(path: &Path, text: &str) -> Result<()> {
+    if std::fs::read(path).ok().as_deref() == Some(text.as_bytes()) {
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+}
+
+/// Makes `to` a copy of `from` (regular files only; links are not followed), touching only what
+/// differs. The top-level entry `except` is left alone on both sides.
+pub fn sync_dir(from: &Path, to: &Path, except: Option<&str>) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    let mut wanted = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        let name = entry.file_name();
+        if except.is_some_and(|e| name == e) {
+            continue;
+        }
+        if kind.is_dir() {
+            sync_dir(&entry.path(), &to.join(&name), None)?;
+        } else if kind.is_file() {
+            let bytes = std::fs::read(entry.path())?;
+            let dest = to.join(&name);
+            if std::fs::read(&dest).ok() != Some(bytes.clone()) {
+                std::fs::write(&dest, bytes)?;
+            }
+        } else {
+            continue;
+        }
+        wanted.insert(name);
+    }
+    for entry in std::fs::read_dir(to)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if !wanted.contains(&name) && except.is_none_or(|e| name != e) {
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                std::fs::remove_dir_all(path)?;
+            } else {
+                std::fs::remove_file(path)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A name safe for a folder: lowercase letters, digits and dashes.
+pub fn slug(text: &str) -> String {
+    let s: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    s.trim_matches('-').chars().take(40).collect()
+}

@@ -1,0 +1,13 @@
+//! The `workbook` command's engine: where the exercises are, how many versions of them are built
+//! and tested side by side (the lab), and how one test runs safely.
+
+pub mod book;
+pub mod grade;
+pub mod handout;
+pub mod lab;
+pub mod pool;
+pub mod progress;
+pub mod repo;
+pub mod reset;
+pub mod run;
+pub mod serve;

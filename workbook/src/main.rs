@@ -1,0 +1,319 @@
+use anyhow::{Result, bail};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use workbook::book;
+use workbook::repo::{Lang, Repo};
+
+/// The workbook's command: read the book, check your progress, grade a class.
+#[derive(Parser)]
+#[command(name = "cargo workbook", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Build both editions of the book and serve them on 127.0.0.1.
+    Serve {
+        /// The port (0 picks a free one).
+        #[arg(long, default_value_t = 3000)]
+        port: u16,
+        /// Also open the book in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Build both editions of the book as a static site.
+    Book {
+        #[arg(long, default_value = "target/book")]
+        out: PathBuf,
+    },
+    /// Show an exercise's hints, one more each time you ask for a higher number.
+    Hint {
+        /// The exercise, e.g. ex01-join.
+        exercise: String,
+        /// How many hints to show (1 = a nudge; the last one almost gives it away).
+        #[arg(long, default_value_t = 1)]
+        level: usize,
+        #[arg(long, value_enum, default_value_t = Lang::Ko)]
+        lang: Lang,
+    },
+    /// Your progress: every exercise's tests, run now, and what to do next.
+    Check,
+    /// Put an exercise's starter code back (your code is saved first).
+    Reset {
+        exercise: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Grade a class: every submission (a folder or .zip with a copy of exercises/) in a folder.
+    Grade {
+        /// The folder of submissions, one folder or .zip per student.
+        submissions: PathBuf,
+        /// Where gradebook.csv, results/ and feedback/ go.
+        #[arg(long)]
+        out: PathBuf,
+        /// Grade only this slice of the class, e.g. 2/4 (join the slices with `workbook merge`).
+        #[arg(long)]
+        shard: Option<workbook::grade::Shard>,
+        /// Tests run at once (default: one per core).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Seconds one test may run before it is stopped.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
+    /// Write what a class gets: exercises, the built book and this command; no solutions.
+    Handout {
+        #[arg(long)]
+        out: PathBuf,
+        /// Also carry every dependency (cargo vendor), so the class builds with no network.
+        #[arg(long)]
+        offline: bool,
+    },
+    /// Join the --out folders of sharded `workbook grade` runs into one gradebook.
+    Merge {
+        /// The shards' --out folders.
+        #[arg(required = true)]
+        shards: Vec<PathBuf>,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Keep the English catalog (book/po/en.po) in step with the Korean source.
+    Po {
+        #[command(subcommand)]
+        action: PoAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum PoAction {
+    /// Add new Korean messages to en.po (empty, for a translator), drop removed ones.
+    Update,
+    /// List messages that en.po lacks, leaves empty or marks fuzzy; fails if there are any.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Cmd) -> Result<()> {
+    let repo = Repo::discover()?;
+    match command {
+        Cmd::Serve { port, open } => {
+            // In a handout the book comes built; in the repository it is built from its source.
+            let out = if repo.book_dir().join("book.toml").is_file() {
+                let out = repo.root.join("target/book");
+                book::build(&repo, &out)?;
+                out
+            } else {
+                repo.book_dir()
+            };
+            let (listener, url) = workbook::serve::bind(port)?;
+            println!(
+                "The book is at {url} (한국어: {url}ko/, English: {url}en/). Ctrl-C stops it."
+            );
+            if open {
+                open_browser(&url);
+            }
+            workbook::serve::serve(listener, out)
+        }
+        Cmd::Book { out } => {
+            book::build(&repo, &out)?;
+            println!("Built both editions in {}", out.display());
+            Ok(())
+        }
+        Cmd::Hint {
+            exercise,
+            level,
+            lang,
+        } => {
+            let info = repo.exercise(&exercise)?.info()?;
+            let shown = level.clamp(1, info.hints.len());
+            println!("{} — {}", exercise, info.title.get(lang));
+            for (i, hint) in info.hints.iter().take(shown).enumerate() {
+                println!(
+                    "\n{} {}: {}",
+                    if lang == Lang::Ko { "힌트" } else { "Hint" },
+                    i + 1,
+                    hint.get(lang)
+                );
+            }
+            if shown < info.hints.len() {
+                println!(
+                    "\n(cargo workbook hint {exercise} --level {} shows the next one)",
+                    shown + 1
+                );
+            }
+            Ok(())
+        }
+        Cmd::Check => {
+            eprintln!("Building and running every exercise's tests...");
+            let progress = workbook::progress::check(&repo, workbook::pool::default_jobs())?;
+            print!("{}", workbook::progress::render(&progress));
+            Ok(())
+        }
+        Cmd::Reset { exercise, yes } => {
+            let exercise = repo.exercise(&exercise)?;
+            if !yes
+                && !confirm(&format!(
+                    "Replace exercises/{}/src with the starter code?",
+                    exercise.name
+                ))?
+            {
+                println!("Nothing changed.");
+                return Ok(());
+            }
+            let backup = workbook::reset::reset(&repo, &exercise)?;
+            println!(
+                "{} is back to its starter code. Your code was saved in {}",
+                exercise.name,
+                backup.display()
+            );
+            Ok(())
+        }
+        Cmd::Grade {
+            submissions,
+            out,
+            shard,
+            jobs,
+            timeout,
+        } => {
+            let options = workbook::grade::Options {
+                submissions,
+                out: out.clone(),
+                jobs: jobs.unwrap_or_else(workbook::pool::default_jobs),
+                shard,
+                limits: workbook::run::Limits {
+                    timeout: std::time::Duration::from_secs(timeout),
+                    ..Default::default()
+                },
+                lab: repo.root.join("target/grading-lab"),
+            };
+            eprintln!("Building the class (dependencies are built once and reused)...");
+            let results = workbook::grade::grade(&repo, &options, show_progress)?;
+            let full = results.iter().filter(|r| r.points == r.max_points).count();
+            println!(
+                "Graded {} students ({full} with full marks). Gradebook: {}",
+                results.len(),
+                out.join("gradebook.csv").display()
+            );
+            Ok(())
+        }
+        Cmd::Handout { out, offline } => {
+            workbook::handout::write(&repo, &out, offline)?;
+            println!(
+                "The handout is in {}: give the whole folder to the class.",
+                out.display()
+            );
+            Ok(())
+        }
+        Cmd::Merge { shards, out } => {
+            let count = workbook::grade::merge(&repo, &shards, &out)?;
+            println!(
+                "Merged {count} students into {}",
+                out.join("gradebook.csv").display()
+            );
+            Ok(())
+        }
+        Cmd::Po {
+            action: PoAction::Update,
+        } => {
+            let u = book::po::update(&repo)?;
+            println!(
+                "en.po: {} kept, {} copied (no Korean in them), {} to translate, {} dropped",
+                u.kept, u.copied, u.to_translate, u.dropped
+            );
+            Ok(())
+        }
+        Cmd::Po {
+            action: PoAction::Check,
+        } => {
+            let missing = book::po::missing_translations(&repo)?;
+            for m in &missing {
+                println!(
+                    "{} ({}): {}",
+                    m.source,
+                    m.why,
+                    m.msgid.lines().next().unwrap_or("")
+                );
+            }
+            if !missing.is_empty() {
+                bail!(
+                    "{} messages need translating in book/po/en.po",
+                    missing.len()
+                );
+            }
+            println!("en.po translates every message of the Korean source");
+            Ok(())
+        }
+    }
+}
+
+/// One line a student: a bar, the count, the student's score, and the time left.
+fn show_progress(p: &workbook::grade::Progress) {
+    let width = 20;
+    let filled = p.done * width / p.total.max(1);
+    let elapsed = p.started.elapsed().as_secs_f64();
+    let eta = elapsed / p.done as f64 * (p.total - p.done) as f64;
+    let r = p.result;
+    let note = match (&r.problem, p.reused) {
+        (Some(problem), _) => format!("not graded: {problem}"),
+        (None, true) => "unchanged since the last run".to_string(),
+        (None, false) => {
+            let broken = r
+                .exercises
+                .iter()
+                .filter(|e| e.compile == workbook::grade::report::Compile::Failed)
+                .count();
+            if broken > 0 {
+                format!("{broken} exercises do not compile")
+            } else {
+                String::new()
+            }
+        }
+    };
+    eprintln!(
+        "[{}{}] {:>3}/{} {:<20} {:>3}/{} points  ETA {:>4.0} s  {note}",
+        "#".repeat(filled),
+        ".".repeat(width - filled),
+        p.done,
+        p.total,
+        r.student,
+        r.points,
+        r.max_points,
+        eta
+    );
+}
+
+/// Asks a yes/no question on the terminal.
+fn confirm(question: &str) -> Result<bool> {
+    eprint!("{question} Your current code is saved first. [y/N] ");
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes"))
+}
+
+/// Opens `url` with the desktop's opener, if there is one; the URL is printed either way.
+fn open_browser(url: &str) {
+    for opener in ["xdg-open", "open", "sensible-browser"] {
+        if std::process::Command::new(opener)
+            .arg(url)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            return;
+        }
+    }
+    eprintln!("No browser opener found: open {url} yourself.");
+}

@@ -1,0 +1,104 @@
+//! Where a learner stands: every exercise's tests, built and run in the learner's own workspace
+//! (so it reuses what `cargo test` built), never a state file that could go stale.
+
+use crate::lab::build_tests;
+use crate::repo::{Exercise, Repo};
+use crate::run::{self, Limits};
+use anyhow::Result;
+use std::path::Path;
+
+#[derive(Debug)]
+pub enum State {
+    Passed { tests: usize },
+    Failing { failing: Vec<String>, tests: usize },
+    DoesNotCompile { errors: Vec<String> },
+}
+
+#[derive(Debug)]
+pub struct Progress {
+    pub exercise: Exercise,
+    pub state: State,
+}
+
+/// Builds and runs every exercise's tests in `exercises/`.
+pub fn check(repo: &Repo, jobs: usize) -> Result<Vec<Progress>> {
+    let workspace = repo.exercises_dir().canonicalize()?;
+    let report = build_tests(&workspace, &workspace.join("target"))?;
+    let mut progress = Vec::new();
+    for exercise in repo.exercises()? {
+        let manifest = workspace.join(&exercise.name).join("Cargo.toml");
+        let package = report.packages.get(&manifest);
+        let state = match package.and_then(|p| p.test_binaries.get("exercise")) {
+            None => State::DoesNotCompile {
+                errors: package
+                    .map(|p| p.compile_errors.clone())
+                    .unwrap_or_default(),
+            },
+            Some(exe) => run_all(exe, &workspace.join(&exercise.name), jobs)?,
+        };
+        progress.push(Progress { exercise, state });
+    }
+    Ok(progress)
+}
+
+fn run_all(exe: &Path, dir: &Path, jobs: usize) -> Result<State> {
+    let tests = run::list_tests(exe)?;
+    let runs = crate::pool::map(&tests, jobs, |test| {
+        run::run_test(exe, test, dir, Limits::default())
+    });
+    let mut failing = Vec::new();
+    for (test, run) in tests.iter().zip(runs) {
+        if !run?.status.passed() {
+            failing.push(test.clone());
+        }
+    }
+    Ok(if failing.is_empty() {
+        State::Passed { tests: tests.len() }
+    } else {
+        State::Failing {
+            failing,
+            tests: tests.len(),
+        }
+    })
+}
+
+/// The table `workbook check` prints, and the next step.
+pub fn render(progress: &[Progress]) -> String {
+    let mut out = String::from("exercise                          status\n");
+    for p in progress {
+        let status = match &p.state {
+            State::Passed { tests } => format!("passed ({tests}/{tests} tests)"),
+            State::Failing { failing, tests } => {
+                format!(
+                    "{} of {tests} tests failing: {}",
+                    failing.len(),
+                    failing.join(", ")
+                )
+            }
+            State::DoesNotCompile { .. } => "does not compile".to_string(),
+        };
+        out.push_str(&format!("{:<33} {status}\n", p.exercise.name));
+    }
+    match progress
+        .iter()
+        .find(|p| !matches!(p.state, State::Passed { .. }))
+    {
+        Some(next) => {
+            let name = &next.exercise.name;
+            out.push_str(&format!(
+                "\nNext: {name}. Read book/src/{} (or the same chapter in `cargo workbook serve`), \
+                 then run `cargo test -p {name}`. Stuck? `cargo workbook hint {name}`.\n",
+                next.exercise.chapter()
+            ));
+            if let State::DoesNotCompile { errors } = &next.state {
+                let first: Vec<&str> = errors.iter().flat_map(|e| e.lines()).take(15).collect();
+                out.push_str(&format!(
+                    "\n{name} does not compile:\n{}\n",
+                    first.join("\n")
+                ));
+            }
+        }
+        None => out.push_str("\nEvery exercise passes. Well done!\n"),
+    }
+    out
+}

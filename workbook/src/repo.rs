@@ -1,0 +1,169 @@
+//! Where things are: the repository (or a handout) and its exercises, in the order the learner
+//! meets them (the order of `members` in `exercises/Cargo.toml`).
+
+use anyhow::{Context, Result, bail};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// A checkout of the workbook (or a handout of it).
+#[derive(Debug, Clone)]
+pub struct Repo {
+    pub root: PathBuf,
+}
+
+/// One exercise crate, named the same in `exercises/` and `solutions/`.
+#[derive(Debug, Clone)]
+pub struct Exercise {
+    pub name: String,
+    /// `exercises/<name>`: the learner's crate.
+    pub dir: PathBuf,
+    /// `solutions/<name>`: the finished crate (absent in a handout).
+    pub solution_dir: PathBuf,
+}
+
+/// `exercises/<name>/hints.toml`: the exercise's title, what success looks like and its hints,
+/// in Korean (the source) and English. The book's exercise boxes and `workbook hint` both read it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Info {
+    pub title: Text,
+    pub success: Text,
+    #[serde(rename = "hint")]
+    pub hints: Vec<Text>,
+}
+
+/// A text in both languages of the workbook.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Text {
+    pub ko: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Ko => &self.ko,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The two languages of the workbook; Korean is the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    Ko,
+    En,
+}
+
+impl Repo {
+    /// The workbook whose `exercises/` contains the current directory, or is below it.
+    pub fn discover() -> Result<Repo> {
+        let cwd = std::env::current_dir()?;
+        for dir in cwd.ancestors() {
+            if dir.join("exercises/Cargo.toml").is_file() {
+                return Ok(Repo {
+                    root: dir.to_path_buf(),
+                });
+            }
+            if dir.file_name().is_some_and(|n| n == "exercises") && dir.join("Cargo.toml").is_file()
+            {
+                let root = dir.parent().context("exercises/ has no parent")?;
+                return Ok(Repo {
+                    root: root.to_path_buf(),
+                });
+            }
+        }
+        bail!(
+            "no workbook here: run this inside the workbook (a folder with exercises/Cargo.toml), not in {}",
+            cwd.display()
+        )
+    }
+
+    /// The repository this crate was built from (for the checks and the tools' own tests).
+    pub fn of_this_build() -> Repo {
+        let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+        Repo {
+            root: manifest
+                .parent()
+                .expect("workbook/ sits in the repository root")
+                .into(),
+        }
+    }
+
+    pub fn exercises_dir(&self) -> PathBuf {
+        self.root.join("exercises")
+    }
+
+    pub fn solutions_dir(&self) -> PathBuf {
+        self.root.join("solutions")
+    }
+
+    pub fn book_dir(&self) -> PathBuf {
+        self.root.join("book")
+    }
+
+    /// Every exercise, in the order of the learner's workspace.
+    pub fn exercises(&self) -> Result<Vec<Exercise>> {
+        let manifest = self.exercises_dir().join("Cargo.toml");
+        let text = std::fs::read_to_string(&manifest)
+            .with_context(|| format!("reading {}", manifest.display()))?;
+        let doc: toml::Table =
+            toml::from_str(&text).with_context(|| format!("parsing {}", manifest.display()))?;
+        let members = doc
+            .get("workspace")
+            .and_then(|w| w.get("members"))
+            .and_then(|m| m.as_array())
+            .with_context(|| format!("{} has no [workspace] members", manifest.display()))?;
+        members
+            .iter()
+            .map(|m| {
+                let name = m.as_str().context("a workspace member is not a string")?;
+                Ok(Exercise {
+                    name: name.to_string(),
+                    dir: self.exercises_dir().join(name),
+                    solution_dir: self.solutions_dir().join(name),
+                })
+            })
+            .collect()
+    }
+
+    /// The exercise called `name`, or an error that lists the names there are.
+    pub fn exercise(&self, name: &str) -> Result<Exercise> {
+        let all = self.exercises()?;
+        let names: Vec<&str> = all.iter().map(|e| e.name.as_str()).collect();
+        let listed = names.join(", ");
+        all.iter()
+            .find(|e| e.name == name)
+            .cloned()
+            .with_context(|| format!("no exercise called `{name}`; there are: {listed}"))
+    }
+}
+
+impl Exercise {
+    /// The crate's library name, as the tests `use` it (`ex01-join` -> `ex01_join`).
+    pub fn lib_name(&self) -> String {
+        self.name.replace('-', "_")
+    }
+
+    /// The book page of this exercise, relative to `book/src/`.
+    pub fn chapter(&self) -> String {
+        format!("{}.md", self.name)
+    }
+
+    pub fn info(&self) -> Result<Info> {
+        let path = self.dir.join("hints.toml");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))
+    }
+
+    /// The learner's test file, the one copy that exercises/ and solutions/ both run.
+    pub fn test_file(&self) -> PathBuf {
+        self.dir.join("tests/exercise.rs")
+    }
+
+    /// The instructor-only tests.
+    pub fn hidden_test_file(&self) -> PathBuf {
+        self.solution_dir.join("tests/hidden.rs")
+    }
+}
