@@ -11,7 +11,7 @@ use workbook::repo::{Exercise, Repo};
 pub enum Work {
     Solution,
     Stub,
-    /// A file that replaces the solution's `src/lib.rs`.
+    /// A wrong answer or a misbehaviour: the solution with the regions it replaces.
     Lib(PathBuf),
     /// Source that does not compile.
     Broken,
@@ -78,9 +78,9 @@ pub fn write_submission(
         match work {
             Work::Solution => sync_dir(&exercise.solution_dir.join("src"), &src, None)?,
             Work::Stub => sync_dir(&exercise.dir.join("src"), &src, None)?,
-            Work::Lib(file) => {
+            Work::Lib(changes) => {
                 sync_dir(&exercise.solution_dir.join("src"), &src, None)?;
-                std::fs::copy(file, src.join("lib.rs"))?;
+                std::fs::write(src.join("lib.rs"), crate::spliced_lib(exercise, changes)?)?;
             }
             Work::Broken => {
                 sync_dir(&exercise.dir.join("src"), &src, None)?;

@@ -12,12 +12,17 @@ use workbook::repo::{Exercise, Repo};
 use workbook::run::Limits;
 
 /// A plausible wrong implementation, kept to prove that the tests reject it.
-/// `wrong-answers/<exercise>/<name>.rs` replaces the solution's `src/lib.rs`; its header says
-/// what the mistake is and which tests must catch it:
+/// `wrong-answers/<exercise>/<name>.rs` holds only what differs from the solution: each changed
+/// function, under the name of its anchor in the solution's `src/lib.rs`. Its header says what the
+/// mistake is and which tests must catch it:
 ///
 /// ```text
 /// //! Wrong answer: the three calls are awaited one after another.
 /// //! caught-by: exercise::takes_one_second_not_three
+///
+/// // REPLACES: fetch_all
+/// pub async fn fetch_all() -> (Users, Products, Orders) { ... }
+/// // END: fetch_all
 /// ```
 #[derive(Debug, Clone)]
 pub struct WrongAnswer {
@@ -35,14 +40,14 @@ impl WrongAnswer {
         format!("wrong-{}", self.name)
     }
 
-    pub fn variant(&self) -> Variant {
-        Variant {
+    pub fn variant(&self) -> Result<Variant> {
+        Ok(Variant {
             owner: self.owner(),
             exercise: self.exercise.clone(),
             src: self.exercise.solution_dir.join("src"),
-            lib_override: Some(self.file.clone()),
+            lib: Some(spliced_lib(&self.exercise, &self.file)?),
             hidden: true,
-        }
+        })
     }
 }
 
@@ -108,6 +113,48 @@ fn parse_wrong_answer(exercise: &Exercise, file: &Path) -> Result<WrongAnswer> {
     })
 }
 
+/// The solution's `src/lib.rs` with the regions that `changes` (a wrong answer or a misbehaviour)
+/// replaces: each `// REPLACES: name` ... `// END: name` block takes the place of the lines between
+/// `// ANCHOR: name` and `// ANCHOR_END: name`.
+pub fn spliced_lib(exercise: &Exercise, changes: &Path) -> Result<String> {
+    let solution = std::fs::read_to_string(exercise.solution_dir.join("src/lib.rs"))?;
+    let changes = std::fs::read_to_string(changes)
+        .with_context(|| format!("reading {}", changes.display()))?;
+    let mut lines: Vec<&str> = solution.lines().collect();
+    let mut replaced = 0;
+    let mut rest = changes.as_str();
+    while let Some(start) = rest.find("// REPLACES: ") {
+        let after = &rest[start + "// REPLACES: ".len()..];
+        let name = after.lines().next().unwrap_or("").trim();
+        let end_marker = format!("// END: {name}");
+        let body_start = after.find('\n').map_or(after.len(), |i| i + 1);
+        let body_len = after[body_start..]
+            .find(&end_marker)
+            .with_context(|| format!("no `{end_marker}`"))?;
+        let body: Vec<&str> = after[body_start..body_start + body_len]
+            .trim_end_matches('\n')
+            .lines()
+            .collect();
+        let anchor = |marker: String| lines.iter().position(|l| l.trim_end().ends_with(&marker));
+        let (Some(open), Some(close)) = (
+            anchor(format!("ANCHOR: {name}")),
+            anchor(format!("ANCHOR_END: {name}")),
+        ) else {
+            bail!(
+                "the solution of {} has no anchor `{name}` to replace",
+                exercise.name
+            );
+        };
+        lines.splice(open + 1..close, body);
+        replaced += 1;
+        rest = &after[body_start + body_len + end_marker.len()..];
+    }
+    if replaced == 0 {
+        bail!("it replaces nothing: add `// REPLACES: <anchor>` ... `// END: <anchor>`");
+    }
+    Ok(lines.join("\n") + "\n")
+}
+
 /// The variants every lab check looks at: each exercise's solution and shipped stub (with hidden
 /// tests), and every wrong answer.
 pub fn standard_variants() -> Result<Vec<Variant>> {
@@ -121,12 +168,14 @@ pub fn standard_variants() -> Result<Vec<Variant>> {
                 owner: owner.into(),
                 exercise: exercise.clone(),
                 src: dir.join("src"),
-                lib_override: None,
+                lib: None,
                 hidden: true,
             });
         }
     }
-    variants.extend(wrong_answers()?.iter().map(WrongAnswer::variant));
+    for wrong in wrong_answers()? {
+        variants.push(wrong.variant()?);
+    }
     Ok(variants)
 }
 

@@ -116,7 +116,7 @@ pub fn grade(
             owner: "reference".into(),
             exercise: e.clone(),
             src: e.solution_dir.join("src"),
-            lib_override: None,
+            lib: None,
             hidden: true,
         })
         .collect();
@@ -136,7 +136,7 @@ pub fn grade(
                 owner: submission.student.clone(),
                 exercise: e.clone(),
                 src: root.join(&e.name).join("src"),
-                lib_override: None,
+                lib: None,
                 hidden: true,
             });
         }
