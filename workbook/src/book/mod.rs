@@ -52,6 +52,11 @@ pub fn build(repo: &Repo, out: &Path) -> Result<()> {
 pub fn load(repo: &Repo, lang: Lang) -> Result<MDBook> {
     let mut config = config(repo)?;
     config.book.language = Some(lang.code().into());
+    if lang == Lang::En {
+        config.book.title = config
+            .get::<String>("preprocessor.language-switch.title-en")?
+            .or(config.book.title.take());
+    }
     config.set("preprocessor.gettext.before", ["links"])?;
     config.set("preprocessor.exercise-box.after", ["links"])?;
     config.set("preprocessor.language-switch.after", ["links"])?;

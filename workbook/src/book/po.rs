@@ -19,7 +19,12 @@ pub fn en_po(repo: &Repo) -> PathBuf {
 /// Every message of the Korean source, with `{{#include}}` and `{{#exercise}}` left as written.
 pub fn source_messages(repo: &Repo) -> Result<Catalog> {
     let mut config = super::config(repo)?;
+    // No preprocessor at all: messages are the source as written, includes and boxes unexpanded.
     config.build.use_default_preprocessors = false;
+    config.set(
+        "preprocessor",
+        std::collections::BTreeMap::<String, String>::new(),
+    )?;
     config.book.language = Some("en".into());
     let book = MDBook::load_with_config(repo.book_dir(), config.clone())?;
     let (source, _) = book.preprocess_book(&Xgettext)?;

@@ -1,0 +1,140 @@
+//! The learner's commands, run as a learner runs them: `hint` shows one more hint per level,
+//! `reset` puts the starter code back and keeps the learner's code, and a wrong name gets a clear
+//! error that lists the right ones. They run on a copy of `exercises/`, never on the real one.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn workbook(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_workbook"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
+}
+
+/// A handout-like copy: `exercises/` with its starter copy in `exercises/.starter/`.
+fn copy_of_exercises(name: &str) -> PathBuf {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&root);
+    let exercises = root.join("exercises");
+    for entry in std::fs::read_dir(repo.join("exercises")).unwrap().flatten() {
+        if entry.file_name() == "target" {
+            continue;
+        }
+        copy(&entry.path(), &exercises.join(entry.file_name()));
+    }
+    copy(
+        &repo.join("exercises/ex01-join/src"),
+        &exercises.join(".starter/ex01-join/src"),
+    );
+    root
+}
+
+fn copy(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap().flatten() {
+            copy(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(from, to).unwrap();
+    }
+}
+
+#[test]
+fn hint_shows_one_more_hint_per_level_in_either_language() {
+    let root = copy_of_exercises("hints");
+    let first = String::from_utf8(workbook(&root.join("exercises"), &["hint", "ex01-join"]).stdout)
+        .unwrap();
+    assert!(
+        first.contains("힌트 1") && !first.contains("힌트 2"),
+        "{first}"
+    );
+    assert!(
+        first.contains("--level 2"),
+        "it says how to see the next hint: {first}"
+    );
+    let two = String::from_utf8(
+        workbook(
+            &root,
+            &["hint", "ex01-join", "--level", "2", "--lang", "en"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        two.contains("Hint 1") && two.contains("Hint 2") && !two.contains("Hint 3"),
+        "{two}"
+    );
+}
+
+#[test]
+fn a_wrong_exercise_name_gets_an_error_that_lists_the_names() {
+    let root = copy_of_exercises("wrong-name");
+    let out = workbook(&root, &["hint", "ex01"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(
+        err.contains("no exercise called `ex01`") && err.contains("ex01-join"),
+        "{err}"
+    );
+    assert_eq!(
+        err.lines().count(),
+        1,
+        "one clear line, no backtrace: {err}"
+    );
+}
+
+#[test]
+fn reset_restores_the_starter_code_and_keeps_the_learners() {
+    let root = copy_of_exercises("reset");
+    let lib = root.join("exercises/ex01-join/src/lib.rs");
+    let starter = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(&lib, "// my attempt\n").unwrap();
+    let out = workbook(&root.join("exercises"), &["reset", "ex01-join", "--yes"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&lib).unwrap(),
+        starter,
+        "the starter code is back"
+    );
+    let backups = root.join("exercises/target/reset-backup");
+    let saved = std::fs::read_dir(&backups)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    assert_eq!(
+        std::fs::read_to_string(saved.join("lib.rs")).unwrap(),
+        "// my attempt\n",
+        "the learner's code is kept"
+    );
+}
+
+#[test]
+fn reset_asks_first_and_does_nothing_without_a_yes() {
+    let root = copy_of_exercises("reset-no");
+    let lib = root.join("exercises/ex01-join/src/lib.rs");
+    std::fs::write(&lib, "// my attempt\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_workbook"))
+        .args(["reset", "ex01-join"])
+        .current_dir(&root)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"n\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing changed"));
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), "// my attempt\n");
+}
