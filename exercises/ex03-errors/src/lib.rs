@@ -1,6 +1,6 @@
 //! # Exercise 3: errors in concurrent work, `tokio::try_join!`
 //!
-//! Book chapter: "5. Errors: tokio::try_join!" (`book/src/ex03-errors.md`).
+//! Book chapter: `book/src/ex03-errors.md` ("Error handling: try_join! and join!").
 //!
 //! The lesson's `may_fail()` raises `ValueError("실패!")` and `will_succeed()` returns `"성공"`.
 //! Here they return `Result`s, and [`save_audit_log`] is a slow sibling: it writes

@@ -1,6 +1,6 @@
 //! # Exercise 4: batch processing, all at once and at most `limit` at a time
 //!
-//! Book chapter: `book/src/ex04-batch.md` ("Batch processing: all at once, then a few at a time").
+//! Book chapter: `book/src/ex04-batch.md` ("Batch processing: all at once, and a few at a time").
 //!
 //! The lesson's `process_item` takes 0.5 s per item. Ten items one after another take 5 s;
 //! all at once, 0.5 s. Write two functions:

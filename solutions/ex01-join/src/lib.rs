@@ -1,6 +1,6 @@
 //! # Exercise 1: `tokio::join!`, the heart of concurrency
 //!
-//! Book chapter: `book/src/ex01-join.md` ("tokio::join!: the heart of concurrency").
+//! Book chapter: `book/src/ex01-join.md` ("tokio::join! — the heart of concurrent execution").
 //!
 //! `fetch_users`, `fetch_products` and `fetch_orders` each stand for a 1-second call to another
 //! service. Write [`fetch_all`] so that the three calls run **at the same time**: the whole thing

@@ -1,6 +1,6 @@
 //! # Exercise 2: sequential vs concurrent, measured
 //!
-//! Book chapter: `book/src/ex02-sequential-vs-concurrent.md` ("Sequential vs concurrent, measured").
+//! Book chapter: `book/src/ex02-sequential-vs-concurrent.md` ("Sequential vs concurrent execution").
 //!
 //! The lesson's three 1-second calls again, each now writing down on a [`Timeline`] when it
 //! started and when it ended. Write three functions:

@@ -1,6 +1,6 @@
 //! # Exercise 5: the `/aggregate` endpoint, gathering inside an axum handler
 //!
-//! Book chapter: `book/src/ex05-aggregate.md` ("The /aggregate endpoint: gathering in a handler").
+//! Book chapter: `book/src/ex05-aggregate.md` ("Data aggregation example: axum /aggregate").
 //!
 //! The lesson's FastAPI example, in axum. `GET /aggregate` fetches from three data sources at
 //! once (사용자DB 0.3 s, 상품DB 0.2 s, 주문DB 0.4 s) and answers:

@@ -1,6 +1,6 @@
 //! # Exercise 6: one shared HTTP client, `httpx.AsyncClient` in Rust
 //!
-//! Book chapter: `book/src/ex06-http-client.md` ("One shared client: httpx.AsyncClient in Rust").
+//! Book chapter: `book/src/ex06-http-client.md` ("Real-world pattern: reusing the client").
 //!
 //! The lesson's last pattern calls three APIs at once through one `httpx.AsyncClient`. Here the
 //! client is [`reqwest::Client`], and the shop's API answers `GET /users`, `GET /products` and
