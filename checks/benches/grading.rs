@@ -32,7 +32,7 @@ fn main() -> anyhow::Result<()> {
                     2 | 3 => Work::Lib(of_mine[(i + j) % of_mine.len()].file.clone()),
                     4 if j == i % exercises.len() => Work::Broken,
                     4 => Work::Solution,
-                    _ if j == 0 => Work::Lib(misbehaving[i % misbehaving.len()].file.clone()),
+                    _ if j == 0 => Work::Lib(misbehaving[(i / 6) % misbehaving.len()].file.clone()),
                     _ => Work::Stub,
                 };
                 (e.clone(), work)

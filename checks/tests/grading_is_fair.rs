@@ -104,6 +104,15 @@ fn graded() -> &'static Graded {
             "[package]\nname = \"ex01-join\"\n",
         )
         .unwrap();
+        // A changed signature: the learner's tests and the hidden ones no longer compile against it,
+        // and rustc would quote the hidden tests' code in its errors.
+        let changed = tmp().join("changed-signature.rs");
+        std::fs::write(
+            &changed,
+            "// REPLACES: fetch_all\npub async fn fetch_all() -> Vec<String> {\n    Vec::new()\n}\n// END: fetch_all\n",
+        )
+        .unwrap();
+        write_submission(&repo, &class, "resigned", &[(exercise("ex01-join"), Work::Lib(changed))]).unwrap();
         // Bad input.
         std::fs::write(class.join("broken.zip"), b"this is not a zip").unwrap();
         std::fs::create_dir_all(class.join("no-layout")).unwrap();
@@ -183,10 +192,10 @@ fn code_that_does_not_compile_costs_only_its_exercise() {
     let ex01 = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
     assert_eq!(ex01.compile, Compile::Failed);
     assert_eq!(ex01.points, 0);
+    let errors = ex01.compile_errors.join("\n");
     assert!(
-        ex01.compile_errors.join("\n").contains("error"),
-        "the compiler's message is kept: {:?}",
-        ex01.compile_errors
+        errors.contains("--> exercises/ex01-join/src/lib.rs"),
+        "the compiler's message is kept, with the learner's paths: {errors}"
     );
     let ex03 = r
         .exercises
@@ -317,6 +326,26 @@ fn a_missing_or_empty_submissions_folder_is_a_clear_error() {
     )
     .unwrap_err();
     assert!(format!("{err:#}").contains("does not exist"), "{err:#}");
+}
+
+#[test]
+fn a_changed_signature_is_a_compile_error_that_hides_the_hidden_tests() {
+    let r = student("resigned");
+    let e = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
+    assert_eq!((e.compile, e.points), (Compile::Failed, 0));
+    let errors = e.compile_errors.join("\n");
+    assert!(
+        errors.contains("--> exercises/ex01-join/tests/exercise.rs"),
+        "the learner sees their own tests' errors, with their own paths: {errors}"
+    );
+    assert!(
+        !errors.contains("hidden.rs"),
+        "hidden test code leaked into the errors: {errors}"
+    );
+    assert!(
+        errors.contains("hidden tests do not compile"),
+        "the learner is told why: {errors}"
+    );
 }
 
 #[test]

@@ -283,7 +283,13 @@ fn assemble(
         };
         let hidden_path = e.hidden_test_file();
         let compile_errors = build
-            .map(|b| visible_errors(&b.compile_errors, &hidden_path))
+            .map(|b| {
+                let errors = visible_errors(&b.compile_errors, &hidden_path);
+                errors
+                    .iter()
+                    .map(|e| as_the_learner_sees_it(e, repo, b))
+                    .collect()
+            })
             .unwrap_or_default();
         let tests: Vec<TestResult> = reference[&e.name]
             .iter()
@@ -353,6 +359,24 @@ fn visible_errors(errors: &[String], hidden: &Path) -> Vec<String> {
         );
     }
     visible
+}
+
+/// A compiler message with the paths of the learner's own copy (`exercises/ex01-join/src/lib.rs`),
+/// not the grader's folders.
+fn as_the_learner_sees_it(message: &str, repo: &Repo, built: &Built) -> String {
+    let lab_folder = built
+        .dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let exercise = &built.variant.exercise.name;
+    message
+        .replace(&format!("{}/", repo.root.display()), "")
+        .replace(
+            &format!("{}/", built.dir.display()),
+            &format!("exercises/{exercise}/"),
+        )
+        .replace(&format!("{lab_folder}/"), &format!("exercises/{exercise}/"))
 }
 
 /// The hash that decides whether a student must be graded again: their code, the tests, the points.
