@@ -113,6 +113,14 @@ fn graded() -> &'static Graded {
         )
         .unwrap();
         write_submission(&repo, &class, "resigned", &[(exercise("ex01-join"), Work::Lib(changed))]).unwrap();
+        // Only the hidden tests break: the given types lose `Serialize`, which just the hidden
+        // JSON test needs. The learner's own tests must still run and count.
+        let solution = std::fs::read_to_string(exercise("ex01-join").solution_dir.join("src/lib.rs")).unwrap();
+        let given = solution.split("// ANCHOR: given\n").nth(1).unwrap().split("// ANCHOR_END: given").next().unwrap();
+        let unserialisable = tmp().join("unserialisable.rs");
+        let without = given.replace(", Serialize)]", ")]");
+        std::fs::write(&unserialisable, format!("// REPLACES: given\n{without}// END: given\n")).unwrap();
+        write_submission(&repo, &class, "no-serde", &[(exercise("ex01-join"), Work::Lib(unserialisable))]).unwrap();
         // Bad input.
         std::fs::write(class.join("broken.zip"), b"this is not a zip").unwrap();
         std::fs::create_dir_all(class.join("no-layout")).unwrap();
@@ -345,6 +353,32 @@ fn a_changed_signature_is_a_compile_error_that_hides_the_hidden_tests() {
     assert!(
         errors.contains("hidden tests do not compile"),
         "the learner is told why: {errors}"
+    );
+}
+
+#[test]
+fn hidden_tests_that_do_not_compile_leave_the_learners_tests_counting() {
+    let r = student("no-serde");
+    let e = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
+    assert_eq!(e.compile, Compile::Failed);
+    for t in &e.tests {
+        let expected = if t.target == "hidden" {
+            "not_built"
+        } else {
+            "passed"
+        };
+        assert_eq!(t.status, expected, "{} {}", t.target, t.name);
+    }
+    assert!(
+        e.points > 0 && e.points < e.max_points,
+        "{} of {}",
+        e.points,
+        e.max_points
+    );
+    let errors = e.compile_errors.join("\n");
+    assert!(
+        errors.contains("hidden tests do not compile") && !errors.contains("hidden.rs"),
+        "{errors}"
     );
 }
 

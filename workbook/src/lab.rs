@@ -4,7 +4,9 @@
 //!
 //! Every version is a package of its own whose library keeps the exercise's name (`ex01_join`), so
 //! the one test file compiles against each. Only `src/` comes from the version; its manifest,
-//! tests and lock file come from the repository, and it has no build script.
+//! tests and lock file come from the repository, and it has no build script. The learner's tests
+//! and the hidden ones are modules of one test binary (`exercise::…`, `hidden::…`): one link per
+//! version instead of two, the slowest step of a class build.
 
 use crate::repo::{Exercise, Repo};
 use crate::run::{self, Limits, Status, TestRun};
@@ -30,22 +32,24 @@ pub struct Variant {
     pub hidden: bool,
 }
 
-/// A variant after the build: its test binaries, or why it did not compile.
+/// A variant after the build: its test binary, or why it did not compile.
 #[derive(Debug, Clone)]
 pub struct Built {
     pub variant: Variant,
     /// The package folder in the lab (the tests' working directory).
     pub dir: PathBuf,
-    /// Test target name (`exercise`, `hidden`) -> executable.
-    pub test_binaries: BTreeMap<String, PathBuf>,
+    /// The test binary: the learner's tests, and the hidden ones if `hidden_built`.
+    pub test_binary: Option<PathBuf>,
+    /// False when the hidden tests did not compile against this code (the learner's still run).
+    pub hidden_built: bool,
     /// The compiler's errors, one rendered message each, as a learner sees them.
     pub compile_errors: Vec<String>,
 }
 
 impl Built {
+    /// Every test it should have was built.
     pub fn compiled(&self) -> bool {
-        let expected = if self.variant.hidden { 2 } else { 1 };
-        self.test_binaries.len() == expected
+        self.test_binary.is_some() && (self.hidden_built || !self.variant.hidden)
     }
 }
 
@@ -94,8 +98,29 @@ impl Lab {
         let mut report = build_tests(&self.workspace, &self.target)?;
         for b in &mut built {
             if let Some(package) = report.packages.remove(&b.dir.join("Cargo.toml")) {
-                b.test_binaries = package.test_binaries;
+                b.test_binary = package.test_binaries.get(GRADED).cloned();
+                b.hidden_built = b.variant.hidden && b.test_binary.is_some();
                 b.compile_errors = package.compile_errors;
+            }
+        }
+        // Where the hidden tests broke the build, build the learner's tests alone: they still count.
+        let retry: Vec<usize> = (0..built.len())
+            .filter(|&i| built[i].variant.hidden && built[i].test_binary.is_none())
+            .collect();
+        if !retry.is_empty() {
+            for &i in &retry {
+                self.write_package(
+                    &built[i].dir,
+                    &folder_name(&built[i].dir),
+                    &built[i].variant,
+                    false,
+                )?;
+            }
+            let mut second = build_tests(&self.workspace, &self.target)?;
+            for &i in &retry {
+                if let Some(package) = second.packages.remove(&built[i].dir.join("Cargo.toml")) {
+                    built[i].test_binary = package.test_binaries.get(GRADED).cloned();
+                }
             }
         }
         if !report.success && built.iter().all(|b| b.compile_errors.is_empty()) {
@@ -123,10 +148,10 @@ impl Lab {
         let mut work = Vec::new();
         // Whatever was built runs: a learner's tests still run when only the hidden ones fail to build.
         for b in built {
-            for (target, exe) in &b.test_binaries {
-                for test in run::list_tests(exe)? {
-                    work.push((b, target.clone(), exe.clone(), test));
-                }
+            let Some(exe) = &b.test_binary else { continue };
+            for test in run::list_tests(exe)? {
+                let (target, _) = test.split_once("::").unwrap_or(("exercise", &test));
+                work.push((b, target.to_string(), exe.clone(), test.clone()));
             }
         }
         let mut results = crate::pool::map(&work, jobs, |(b, target, exe, test)| {
@@ -139,7 +164,10 @@ impl Lab {
                 owner: b.variant.owner.clone(),
                 exercise: b.variant.exercise.name.clone(),
                 target: target.clone(),
-                test: test.clone(),
+                test: test
+                    .split_once("::")
+                    .map_or(test.as_str(), |(_, name)| name)
+                    .to_string(),
                 run,
             }
         });
@@ -163,12 +191,13 @@ impl Lab {
                 folder = format!("{base}-{n}");
             }
             let dir = self.workspace.join(&folder);
-            self.write_package(&dir, &folder, variant)?;
+            self.write_package(&dir, &folder, variant, variant.hidden)?;
             members.push(folder);
             built.push(Built {
                 variant: variant.clone(),
                 dir,
-                test_binaries: BTreeMap::new(),
+                test_binary: None,
+                hidden_built: false,
                 compile_errors: Vec::new(),
             });
         }
@@ -200,13 +229,35 @@ impl Lab {
         Ok(built)
     }
 
-    fn write_package(&self, dir: &Path, package: &str, variant: &Variant) -> Result<()> {
+    fn write_package(
+        &self,
+        dir: &Path,
+        package: &str,
+        variant: &Variant,
+        hidden: bool,
+    ) -> Result<()> {
         let exercise = &variant.exercise;
         let pristine = read_toml(&exercise.solution_dir.join("Cargo.toml"))?;
-        let mut tests = vec![test_target("exercise", &exercise.test_file())];
-        if variant.hidden {
-            tests.push(test_target("hidden", &exercise.hidden_test_file()));
+        // One test binary; each test file is a module of it, read where it lies in the repository.
+        let mut modules = format!(
+            "//! Generated by the lab: the tests of {}, one module per test file.\n",
+            exercise.name
+        );
+        let mut files = vec![("exercise", exercise.test_file())];
+        if hidden {
+            files.push(("hidden", exercise.hidden_test_file()));
         }
+        for (name, file) in files {
+            modules.push_str(&format!(
+                "\n#[path = {:?}]\nmod {name};\n",
+                file.display().to_string()
+            ));
+        }
+        write_if_changed(&dir.join("tests").join(format!("{GRADED}.rs")), &modules)?;
+        let tests = vec![test_target(
+            GRADED,
+            Path::new(&format!("tests/{GRADED}.rs")),
+        )];
         let manifest: toml::Table = toml::from_str(&format!(
             r#"
             [package]
@@ -306,6 +357,15 @@ pub fn build_tests(dir: &Path, target: &Path) -> Result<BuildReport> {
     report.success = child.wait()?.success();
     report.stderr = stderr.join().unwrap_or_default();
     Ok(report)
+}
+
+/// The name of the lab's one test target per package.
+const GRADED: &str = "graded";
+
+fn folder_name(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn test_target(name: &str, path: &Path) -> toml::Value {

@@ -233,14 +233,8 @@ fn reference_tests(reference: &[Built]) -> Result<BTreeMap<String, Vec<String>>>
                 b.compile_errors.join("\n")
             );
         }
-        let mut ids = Vec::new();
-        for (target, exe) in &b.test_binaries {
-            ids.extend(
-                crate::run::list_tests(exe)?
-                    .into_iter()
-                    .map(|t| format!("{target}::{t}")),
-            );
-        }
+        let exe = b.test_binary.as_ref().expect("compiled");
+        let ids = crate::run::list_tests(exe)?;
         tests.insert(b.variant.exercise.name.clone(), ids);
     }
     Ok(tests)

@@ -165,12 +165,17 @@ pub fn feedback_md(r: &StudentResult) -> String {
         let _ = writeln!(md, "## {} — {} / {}\n", e.name, e.points, e.max_points);
         match e.compile {
             Compile::Missing => md.push_str("Not submitted.\n\n"),
-            Compile::Failed if e.tests.iter().all(|t| t.status == "not_built") => {
-                md.push_str("Does not compile. The compiler said:\n\n```text\n");
+            Compile::Failed => {
+                let built_any = e.tests.iter().any(|t| t.status != "not_built");
+                md.push_str(if built_any {
+                    "Your tests build, but not all of the instructor's:\n\n```text\n"
+                } else {
+                    "Does not compile. The compiler said:\n\n```text\n"
+                });
                 md.push_str(e.compile_errors.join("\n").trim_end());
                 md.push_str("\n```\n\n");
             }
-            _ => {}
+            Compile::Ok => {}
         }
         if e.compile == Compile::Missing {
             continue;
