@@ -17,7 +17,11 @@ pub fn write(repo: &Repo, out: &Path, offline: bool) -> Result<()> {
         );
     }
     std::fs::create_dir_all(out)?;
-    copy_tree(&repo.exercises_dir(), &out.join("exercises"))?;
+    sync_dir(
+        &repo.exercises_dir(),
+        &out.join("exercises"),
+        Some("target"),
+    )?;
     for exercise in repo.exercises()? {
         let starter = out
             .join("exercises/.starter")
@@ -26,7 +30,11 @@ pub fn write(repo: &Repo, out: &Path, offline: bool) -> Result<()> {
         sync_dir(&exercise.dir.join("src"), &starter, None)?;
     }
     crate::book::build(repo, &out.join("book"))?;
-    copy_tree(&repo.root.join("workbook"), &out.join("workbook"))?;
+    sync_dir(
+        &repo.root.join("workbook"),
+        &out.join("workbook"),
+        Some("target"),
+    )?;
     std::fs::copy(repo.root.join("Cargo.lock"), out.join("Cargo.lock"))?;
     std::fs::write(out.join("Cargo.toml"), handout_manifest(repo)?)?;
     std::fs::write(out.join("README.md"), HANDOUT_README)?;
@@ -36,25 +44,6 @@ pub fn write(repo: &Repo, out: &Path, offline: bool) -> Result<()> {
     }
     std::fs::create_dir_all(out.join(".cargo"))?;
     std::fs::write(out.join(".cargo/config.toml"), config)?;
-    Ok(())
-}
-
-/// Copies a source tree, leaving out build output.
-fn copy_tree(from: &Path, to: &Path) -> Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from).with_context(|| format!("reading {}", from.display()))? {
-        let entry = entry?;
-        let name = entry.file_name();
-        let kind = entry.file_type()?;
-        if name == "target" {
-            continue;
-        }
-        if kind.is_dir() {
-            copy_tree(&entry.path(), &to.join(&name))?;
-        } else if kind.is_file() {
-            std::fs::copy(entry.path(), to.join(&name))?;
-        }
-    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use workbook::lab::sync_dir;
 
 fn workbook(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_workbook"))
@@ -19,29 +20,10 @@ fn copy_of_exercises(name: &str) -> PathBuf {
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&root);
     let exercises = root.join("exercises");
-    for entry in std::fs::read_dir(repo.join("exercises")).unwrap().flatten() {
-        if entry.file_name() == "target" {
-            continue;
-        }
-        copy(&entry.path(), &exercises.join(entry.file_name()));
-    }
-    copy(
-        &repo.join("exercises/ex01-join/src"),
-        &exercises.join(".starter/ex01-join/src"),
-    );
+    sync_dir(&repo.join("exercises"), &exercises, Some("target")).unwrap();
+    let starter = exercises.join(".starter/ex01-join/src");
+    sync_dir(&repo.join("exercises/ex01-join/src"), &starter, None).unwrap();
     root
-}
-
-fn copy(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap().flatten() {
-            copy(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-        std::fs::copy(from, to).unwrap();
-    }
 }
 
 #[test]
