@@ -1,15 +1,18 @@
 //! Grades a generated class of 30 submissions (correct, partly correct, not compiling,
-//! misbehaving, untouched stubs) and reports seconds per student.
+//! misbehaving, untouched stubs) and reports seconds per student; then measures what the sandbox
+//! costs one test, against the same tests run unsandboxed in the same run.
 //!
 //! `cargo bench -p checks --bench grading` (run it twice: the first run also builds the
 //! dependencies into target/bench-lab; the second shows a new class graded with them built, every
 //! student crate compiled afresh).
 
-use checks::class::{Work, misbehaviours, write_submission};
+use checks::class::{Expect, Work, misbehaviours, write_submission};
 use checks::{repo, wrong_answers};
 use std::time::{Duration, Instant};
 use workbook::grade::{Options, grade};
-use workbook::run::Limits;
+use workbook::lab::{Lab, Variant};
+use workbook::run::{Limits, run_test};
+use workbook::sandbox::Sandbox;
 
 fn main() -> anyhow::Result<()> {
     let repo = repo();
@@ -20,7 +23,11 @@ fn main() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&out);
     let exercises = repo.exercises()?;
     let wrong = wrong_answers()?;
-    let misbehaving = misbehaviours()?;
+    // Misbehaviours at run time (a compile that hangs would only measure the compile deadline).
+    let misbehaving: Vec<_> = misbehaviours()?
+        .into_iter()
+        .filter(|m| matches!(m.expect, Expect::Status(_)))
+        .collect();
     for i in 0..30 {
         let work: Vec<_> = exercises
             .iter()
@@ -43,6 +50,8 @@ fn main() -> anyhow::Result<()> {
     let cold = !target.join("bench-lab/target").exists();
     // A new class: dependencies may be built already, but none of its own crates are.
     let _ = std::fs::remove_dir_all(target.join("bench-lab/ws"));
+    let (sandbox, compile) =
+        checks::grading_sandbox(env!("CARGO_BIN_EXE_lab-rustc"), Duration::from_secs(60));
     let options = Options {
         submissions: class,
         out,
@@ -53,6 +62,8 @@ fn main() -> anyhow::Result<()> {
             ..Limits::default()
         },
         lab: target.join("bench-lab"),
+        sandbox,
+        compile: Some(compile),
     };
     let started = Instant::now();
     let results = grade(&repo, &options, |p| {
@@ -65,6 +76,63 @@ fn main() -> anyhow::Result<()> {
         seconds / results.len() as f64,
         if cold { "with a cold" } else { "after a warm" },
         options.jobs
+    );
+    sandbox_cost(&repo, &options.lab, &options.sandbox)?;
+    Ok(())
+}
+
+/// Runs every test of the solutions' ex01 and ex03 (paused-clock tests: what the process costs,
+/// not what the test waits) in the sandbox and without it, alternating, and prints the cost.
+fn sandbox_cost(
+    repo: &workbook::repo::Repo,
+    lab: &std::path::Path,
+    sandbox: &Sandbox,
+) -> anyhow::Result<()> {
+    let lab = Lab::new(repo, lab)?;
+    let _lock = lab.lock()?;
+    let variants: Vec<Variant> = ["ex01-join", "ex03-errors"]
+        .into_iter()
+        .map(|name| {
+            let e = repo.exercise(name)?;
+            Ok(Variant {
+                owner: "reference".into(),
+                src: e.solution_dir.join("src"),
+                exercise: e,
+                lib: None,
+                hidden: true,
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mut runs = Vec::new();
+    for b in lab.build(&variants)? {
+        let exe = b.test_binary.clone().expect("the solutions build");
+        let sealed = lab.runnable(&exe, &b.dir, sandbox)?;
+        for test in workbook::run::list_tests(&exe, &Sandbox::Off)? {
+            runs.push((exe.clone(), sealed.clone(), test));
+        }
+    }
+    let limits = Limits::default();
+    let (mut plain, mut boxed) = (Duration::ZERO, Duration::ZERO);
+    const ROUNDS: u32 = 5;
+    for _ in 0..ROUNDS {
+        for (exe, sealed, test) in &runs {
+            let started = Instant::now();
+            assert!(run_test(exe, test, &Sandbox::Off, limits)?.status.passed());
+            plain += started.elapsed();
+            let started = Instant::now();
+            assert!(run_test(sealed, test, sandbox, limits)?.status.passed());
+            boxed += started.elapsed();
+        }
+    }
+    let count = ROUNDS * runs.len() as u32;
+    let (plain, boxed) = (plain / count, boxed / count);
+    println!(
+        "one test, {count} runs each way: {:.1} ms unsandboxed, {:.1} ms sandboxed: the sandbox \
+         costs {:.1} ms a test ({:.2}x)",
+        plain.as_secs_f64() * 1e3,
+        boxed.as_secs_f64() * 1e3,
+        (boxed.as_secs_f64() - plain.as_secs_f64()) * 1e3,
+        boxed.as_secs_f64() / plain.as_secs_f64()
     );
     Ok(())
 }

@@ -17,14 +17,38 @@ pub enum Work {
     Broken,
 }
 
-/// Misbehaving code kept to prove that grading survives it: `misbehaving/<exercise>/<name>.rs`,
-/// with a header naming the status every test must get (`//! status: timed_out`).
+/// Misbehaving code kept to prove that grading survives it, and attacks kept to prove that the
+/// sandbox stops them: `misbehaving/<exercise>/<name>.rs`. Its header names the verdict:
+///
+/// ```text
+/// //! status: timed_out            every test of the exercise ends so, with no points
+/// //! compile: failed               or: the exercise does not build (`failed` or `timed_out`)
+/// //! compile-message: Permission   ... and its compiler errors say this
+/// //! unsandboxed: passed           optional: every test's status graded with --no-sandbox
+/// ```
+///
+/// An attack whose `unsandboxed` verdict is `passed` is real: it gets full marks where nothing
+/// stops it.
 #[derive(Debug, Clone)]
 pub struct Misbehaviour {
     pub exercise: String,
     pub name: String,
     pub file: PathBuf,
-    pub status: String,
+    pub expect: Expect,
+    /// The status of every test when graded without the sandbox, if that is safe to try.
+    pub unsandboxed: Option<String>,
+}
+
+/// What grading must make of a misbehaviour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Expect {
+    /// Every test gets this status (`timed_out`, `failed`...) and no points.
+    Status(String),
+    /// The exercise does not build: `failed` or `timed_out`, with this in its errors.
+    Compile {
+        status: String,
+        message: Option<String>,
+    },
 }
 
 pub fn misbehaviours() -> Result<Vec<Misbehaviour>> {
@@ -33,20 +57,33 @@ pub fn misbehaviours() -> Result<Vec<Misbehaviour>> {
     for dir in std::fs::read_dir(&root)?.flatten() {
         for file in std::fs::read_dir(dir.path())?.flatten() {
             let text = std::fs::read_to_string(file.path())?;
-            let status = text
-                .lines()
-                .find_map(|l| l.strip_prefix("//! status:"))
-                .with_context(|| format!("{} has no `//! status:` line", file.path().display()))?;
+            let header = |key: &str| {
+                text.lines()
+                    .find_map(|l| l.strip_prefix(&format!("//! {key}:")))
+                    .map(|v| v.trim().to_string())
+            };
+            let expect = match (header("status"), header("compile")) {
+                (Some(status), None) => Expect::Status(status),
+                (None, Some(status)) => Expect::Compile {
+                    status,
+                    message: header("compile-message"),
+                },
+                _ => anyhow::bail!(
+                    "{} needs one `//! status:` or `//! compile:` line",
+                    file.path().display()
+                ),
+            };
             all.push(Misbehaviour {
                 exercise: dir.file_name().to_string_lossy().into_owned(),
                 name: file
                     .path()
                     .file_stem()
-                    .unwrap()
+                    .context("no file name")?
                     .to_string_lossy()
                     .into_owned(),
                 file: file.path(),
-                status: status.trim().to_string(),
+                expect,
+                unsandboxed: header("unsandboxed"),
             });
         }
     }
@@ -94,12 +131,25 @@ pub fn write_submission(
 
 /// Zips a folder (for the students who hand in a .zip).
 pub fn zip_folder(folder: &Path, zip: &Path) -> Result<()> {
+    zip_folder_with_zeros(folder, zip, "", 0)
+}
+
+/// Zips a folder with `mib` files of 1 MiB of zeros added under `under/` in the zip (a build's
+/// `target/`, say). The zeros are compressed once and copied, so a big zip is quick to make.
+pub fn zip_folder_with_zeros(folder: &Path, zip: &Path, under: &str, mib: usize) -> Result<()> {
     use std::io::Write;
     let mut writer = zip::ZipWriter::new(std::fs::File::create(zip)?);
     let options = zip::write::SimpleFileOptions::default();
     for file in workbook::grade::submissions::files_under(folder) {
         writer.start_file(file.to_string_lossy(), options)?;
         writer.write_all(&std::fs::read(folder.join(&file))?)?;
+    }
+    let mut zeros = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zeros.start_file("zeros", options)?;
+    zeros.write_all(&vec![0; 1 << 20])?;
+    let mut zeros = zeros.finish_into_readable()?;
+    for k in 0..mib {
+        writer.raw_copy_file_rename(zeros.by_index(0)?, format!("{under}/zeros-{k}.bin"))?;
     }
     writer.finish()?;
     Ok(())

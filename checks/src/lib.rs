@@ -6,10 +6,11 @@ pub mod class;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use workbook::lab::{Built, Lab, Outcome, Variant};
+use workbook::lab::{Built, CompileSandbox, Lab, Outcome, Variant};
 use workbook::pool::default_jobs;
 use workbook::repo::{Exercise, Repo};
 use workbook::run::Limits;
+use workbook::sandbox::Sandbox;
 
 /// A plausible wrong implementation, kept to prove that the tests reject it.
 /// `wrong-answers/<exercise>/<name>.rs` holds only what differs from the solution: each changed
@@ -118,8 +119,10 @@ fn parse_wrong_answer(exercise: &Exercise, file: &Path) -> Result<WrongAnswer> {
 /// `// ANCHOR: name` and `// ANCHOR_END: name`.
 pub fn spliced_lib(exercise: &Exercise, changes: &Path) -> Result<String> {
     let solution = std::fs::read_to_string(exercise.solution_dir.join("src/lib.rs"))?;
+    // An attack may name the repository's absolute path, as a real attacker would find it.
     let changes = std::fs::read_to_string(changes)
-        .with_context(|| format!("reading {}", changes.display()))?;
+        .with_context(|| format!("reading {}", changes.display()))?
+        .replace("@REPO@", &repo().root.display().to_string());
     let mut lines: Vec<&str> = solution.lines().collect();
     let mut replaced = 0;
     let mut rest = changes.as_str();
@@ -179,6 +182,23 @@ pub fn standard_variants() -> Result<Vec<Variant>> {
     Ok(variants)
 }
 
+/// The grading sandbox as the checks use it: bubblewrap and Landlock, with the checks' own
+/// compile wrapper (`env!("CARGO_BIN_EXE_lab-rustc")`). Fails, never skips, where the machine
+/// cannot sandbox.
+pub fn grading_sandbox(
+    wrapper: &str,
+    compile_timeout: std::time::Duration,
+) -> (Sandbox, CompileSandbox) {
+    let sandbox = Sandbox::detect().expect(
+        "grading must be tested in its sandbox: install bubblewrap and allow user namespaces",
+    );
+    let compile = CompileSandbox {
+        wrapper: PathBuf::from(wrapper),
+        timeout: compile_timeout,
+    };
+    (sandbox, compile)
+}
+
 /// The one lab of a test run (its target directory is shared, so dependencies build once), in a
 /// test binary's `CARGO_TARGET_TMPDIR`. Cargo runs test binaries one at a time, so they can share it.
 pub fn lab_dir(tmp: &Path) -> PathBuf {
@@ -202,11 +222,12 @@ pub fn standard_lab(dir: &Path) -> &'static StandardLab {
     static LAB: OnceLock<StandardLab> = OnceLock::new();
     LAB.get_or_init(|| {
         let lab = Lab::new(&repo(), &lab_dir(dir)).expect("creating the lab");
+        let _lock = lab.lock().expect("locking the lab");
         let built = lab
             .build(&standard_variants().expect("listing variants"))
             .expect("building the lab");
         let outcomes = lab
-            .test(&built, Limits::default(), default_jobs())
+            .test(&built, Limits::default(), default_jobs(), &Sandbox::Off)
             .expect("running the lab's tests");
         StandardLab { built, outcomes }
     })

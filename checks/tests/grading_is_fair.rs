@@ -2,21 +2,32 @@
 //! misbehaving code: correct work gets full marks, each misbehaviour gets its status and no points,
 //! bad input is reported per student, hidden-test code never reaches feedback, and reruns resume.
 
-use checks::class::{Work, misbehaviours, write_submission, zip_folder};
-use checks::{lab_dir, repo, wrong_answers};
+use checks::class::{
+    Expect, Work, misbehaviours, write_submission, zip_folder, zip_folder_with_zeros,
+};
+use checks::{grading_sandbox, lab_dir, repo, wrong_answers};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 use workbook::grade::report::{Compile, StudentResult};
 use workbook::grade::{Options, Shard, grade, merge};
+use workbook::lab::CompileSandbox;
 use workbook::repo::Exercise;
 use workbook::run::Limits;
+use workbook::sandbox::Sandbox;
+
+/// The port on 127.0.0.1 that `misbehaving/ex01-join/connects-to-the-grader.rs` connects to.
+const ATTACKED_PORT: u16 = 47_123;
 
 fn tmp() -> &'static Path {
     Path::new(env!("CARGO_TARGET_TMPDIR"))
 }
 
 fn options(submissions: &Path, out: &Path) -> Options {
+    static SANDBOX: OnceLock<(Sandbox, CompileSandbox)> = OnceLock::new();
+    // Long enough for any honest crate on a loaded 2-core machine; `hangs-the-compiler` waits it out.
+    let (sandbox, compile) = SANDBOX
+        .get_or_init(|| grading_sandbox(env!("CARGO_BIN_EXE_lab-rustc"), Duration::from_secs(30)));
     Options {
         submissions: submissions.into(),
         out: out.into(),
@@ -27,6 +38,8 @@ fn options(submissions: &Path, out: &Path) -> Options {
             ..Limits::default()
         },
         lab: lab_dir(tmp()),
+        sandbox: sandbox.clone(),
+        compile: Some(compile.clone()),
     }
 }
 
@@ -41,6 +54,23 @@ fn all(work: Work) -> Vec<(Exercise, Work)> {
         .into_iter()
         .map(|e| (e, work.clone()))
         .collect()
+}
+
+/// ex01's solution with its given code changed so that only `fetch_users` still sleeps, and a
+/// `fetch_all` that awaits the three one after another: 1 s as submitted, 3 s with the given code.
+fn fast_given_and_sequential_fetch_all() -> String {
+    let solution =
+        std::fs::read_to_string(exercise("ex01-join").solution_dir.join("src/lib.rs")).unwrap();
+    let (users, rest) = solution.split_once("pub async fn fetch_products").unwrap();
+    let rest = rest.replacen("Duration::from_secs(1)", "Duration::ZERO", 2);
+    let joined = "tokio::join!(fetch_users(), fetch_products(), fetch_orders())";
+    let sequential = "(fetch_users().await, fetch_products().await, fetch_orders().await)";
+    let lib = format!("{users}pub async fn fetch_products{rest}").replace(joined, sequential);
+    assert!(
+        lib.matches("Duration::ZERO").count() == 2 && lib.contains(sequential),
+        "ex01's solution changed: update this fixture"
+    );
+    lib
 }
 
 struct Graded {
@@ -113,14 +143,23 @@ fn graded() -> &'static Graded {
         )
         .unwrap();
         write_submission(&repo, &class, "resigned", &[(exercise("ex01-join"), Work::Lib(changed))]).unwrap();
-        // Only the hidden tests break: the given types lose `Serialize`, which just the hidden
-        // JSON test needs. The learner's own tests must still run and count.
-        let solution = std::fs::read_to_string(exercise("ex01-join").solution_dir.join("src/lib.rs")).unwrap();
-        let given = solution.split("// ANCHOR: given\n").nth(1).unwrap().split("// ANCHOR_END: given").next().unwrap();
+        // Only the hidden tests break: fetch_all's opaque return type hides the given types'
+        // `Serialize`, which just the hidden JSON test needs. The learner's own tests must still
+        // run and count.
         let unserialisable = tmp().join("unserialisable.rs");
-        let without = given.replace(", Serialize)]", ")]");
-        std::fs::write(&unserialisable, format!("// REPLACES: given\n{without}// END: given\n")).unwrap();
+        std::fs::write(
+            &unserialisable,
+            "// REPLACES: fetch_all\npub async fn fetch_all() -> (impl PartialEq<Users> + std::fmt::Debug, Products, Orders) {\n    tokio::join!(fetch_users(), fetch_products(), fetch_orders())\n}\n// END: fetch_all\n",
+        )
+        .unwrap();
         write_submission(&repo, &class, "no-serde", &[(exercise("ex01-join"), Work::Lib(unserialisable))]).unwrap();
+        // A link to the solution in place of src/lib.rs: links are never followed.
+        let linked = write_submission(&repo, &class, "linked", &[(exercise("ex01-join"), Work::Stub)])
+            .unwrap();
+        let lib = linked.join("exercises/ex01-join/src/lib.rs");
+        std::fs::remove_file(&lib).unwrap();
+        std::os::unix::fs::symlink(exercise("ex01-join").solution_dir.join("src/lib.rs"), &lib)
+            .unwrap();
         // Bad input.
         std::fs::write(class.join("broken.zip"), b"this is not a zip").unwrap();
         std::fs::create_dir_all(class.join("no-layout")).unwrap();
@@ -138,8 +177,35 @@ fn graded() -> &'static Graded {
         .unwrap();
         let odd_name: &std::ffi::OsStr = std::os::unix::ffi::OsStrExt::from_bytes(b"odd-\xffname");
         std::fs::rename(odd, class.join(odd_name)).unwrap();
+        // A zip of the learner's whole folder: its build's target/ (60 MiB) too.
+        let zips = tmp().join("zips");
+        let tara = write_submission(&repo, &zips, "tara", &all(Work::Solution)).unwrap();
+        zip_folder_with_zeros(&tara, &class.join("tara.zip"), "exercises/target/debug/deps", 60)
+            .unwrap();
+        // Graded code over the limit: 60 MiB in src/.
+        let ex01 = || vec![(exercise("ex01-join"), Work::Solution)];
+        let bulky = write_submission(&repo, &zips, "bulky", &ex01()).unwrap();
+        zip_folder_with_zeros(&bulky, &class.join("bulky.zip"), "exercises/ex01-join/src/assets", 60)
+            .unwrap();
+        // Names that would once share a file name (and an unpacking folder): right and wrong work.
+        for (name, work) in [("n x", Work::Solution), ("n_x", Work::Stub)] {
+            let folder = write_submission(&repo, &zips, name, &[(exercise("ex01-join"), work)]).unwrap();
+            zip_folder(&folder, &class.join(format!("{name}.zip"))).unwrap();
+        }
+        // The given code changed so that a sequential fetch_all takes 1 s; with its anchors gone
+        // too, it cannot be put back.
+        let fast = fast_given_and_sequential_fetch_all();
+        let unanchored = fast.replace("// ANCHOR: given\n", "").replace("// ANCHOR_END: given\n", "");
+        for (name, lib) in [("given-edited", fast), ("given-unanchored", unanchored)] {
+            let folder = write_submission(&repo, &class, name, &ex01()).unwrap();
+            std::fs::write(folder.join("exercises/ex01-join/src/lib.rs"), lib).unwrap();
+        }
 
+        // The port `connects-to-the-grader` tries: open, so that only the sandbox can stop it.
+        let listener = std::net::TcpListener::bind(("127.0.0.1", ATTACKED_PORT))
+            .expect("port 47123 must be free for the network attack");
         let results = grade(&repo, &options(&class, &out), |_| {}).expect("grading the class");
+        std::mem::forget(listener);
         Graded {
             class,
             out,
@@ -254,21 +320,39 @@ fn every_wrong_answer_loses_the_points_of_the_tests_that_catch_it() {
 }
 
 #[test]
-fn each_misbehaviour_gets_its_status_and_no_points() {
+fn each_misbehaviour_and_attack_gets_its_verdict_and_no_points() {
+    let mut wrong = Vec::new();
     for m in misbehaviours().unwrap() {
         let r = student(&format!("mis-{}", m.name));
         let e = r.exercises.iter().find(|e| e.name == m.exercise).unwrap();
-        for t in &e.tests {
-            assert_eq!(
-                (t.status.as_str(), t.points),
-                (m.status.as_str(), 0),
-                "{}: {} {}",
-                m.name,
-                t.name,
-                t.message
-            );
+        if e.points != 0 {
+            wrong.push(format!("{}: {} points", m.name, e.points));
+        }
+        match &m.expect {
+            Expect::Status(status) => {
+                for t in e.tests.iter().filter(|t| &t.status != status) {
+                    wrong.push(format!("{}: {} {} {}", m.name, t.name, t.status, t.message));
+                }
+            }
+            Expect::Compile { status, message } => {
+                let errors = e.compile_errors.join("\n");
+                let got = match e.compile {
+                    Compile::Ok => "ok",
+                    Compile::Failed => "failed",
+                    Compile::TimedOut => "timed_out",
+                    Compile::Missing => "missing",
+                };
+                if got != status || !errors.contains(message.as_deref().unwrap_or("")) {
+                    wrong.push(format!("{}: compile {got}, errors:\n{errors}", m.name));
+                }
+            }
         }
     }
+    assert!(
+        wrong.is_empty(),
+        "verdicts not as their headers say:\n{}",
+        wrong.join("\n")
+    );
     let exits = student("mis-exits-early");
     assert!(
         exits.review.iter().any(|f| f.contains("process::exit")),
@@ -386,18 +470,7 @@ fn hidden_tests_that_do_not_compile_leave_the_learners_tests_counting() {
 fn hidden_test_code_never_reaches_feedback() {
     let graded = graded();
     for e in repo().exercises().unwrap() {
-        let hidden = std::fs::read_to_string(e.hidden_test_file()).unwrap();
-        let public = std::fs::read_to_string(e.test_file()).unwrap();
-        let secret_lines: Vec<&str> = hidden
-            .lines()
-            .map(str::trim)
-            .filter(|l| {
-                l.len() > 25
-                    && !public.contains(l)
-                    && !l.starts_with("//")
-                    && !l.starts_with("use ")
-            })
-            .collect();
+        let secret_lines = secret_lines(&e);
         for feedback in std::fs::read_dir(graded.out.join("feedback"))
             .unwrap()
             .flatten()
@@ -405,7 +478,7 @@ fn hidden_test_code_never_reaches_feedback() {
             let text = std::fs::read_to_string(feedback.path()).unwrap();
             for line in &secret_lines {
                 assert!(
-                    !text.contains(line),
+                    !text.contains(line.as_str()),
                     "{} shows hidden test code: {line}",
                     feedback.path().display()
                 );
@@ -490,4 +563,286 @@ fn shards_merge_into_the_same_gradebook() {
     let csv = |dir: &Path| std::fs::read_to_string(dir.join("gradebook.csv")).unwrap();
     assert_eq!(csv(&merged), csv(&tmp().join("small-whole")));
     assert_eq!(whole.len(), 3);
+}
+
+fn ex01_of(name: &str) -> &'static workbook::grade::report::ExerciseResult {
+    let r = student(name);
+    r.exercises.iter().find(|e| e.name == "ex01-join").unwrap()
+}
+
+fn test_of(name: &str, test: &str) -> &'static workbook::grade::report::TestResult {
+    ex01_of(name).tests.iter().find(|t| t.name == test).unwrap()
+}
+
+#[test]
+fn a_zip_with_its_build_folder_is_graded_on_its_code_alone() {
+    let r = student("tara");
+    assert_eq!(
+        (r.points, &r.problem, &r.integrity),
+        (r.max_points, &None, &Vec::new()),
+        "a 60 MiB target/ is skipped, not refused"
+    );
+    let unpacked = graded().out.join(".work/unpacked/tara");
+    let files = workbook::grade::submissions::files_under(&unpacked);
+    assert!(
+        files.iter().any(|f| f.ends_with("ex01-join/src/lib.rs"))
+            && files.iter().all(|f| !f.starts_with("target")),
+        "only the graded files are unpacked: {files:?}"
+    );
+}
+
+#[test]
+fn graded_code_over_the_size_limit_is_a_problem_of_its_own() {
+    let r = student("bulky");
+    let problem = r.problem.clone().unwrap_or_default();
+    assert!(
+        problem.contains("too large to grade") && problem.contains("more than 50 MiB"),
+        "{problem}"
+    );
+    assert_eq!(r.points, 0);
+    let feedback = std::fs::read_to_string(graded().out.join("feedback/bulky.md")).unwrap();
+    assert!(
+        feedback.contains(&problem),
+        "the learner is told: {feedback}"
+    );
+}
+
+#[test]
+fn names_that_would_share_a_file_name_get_files_of_their_own() {
+    let graded = graded();
+    let (right, wrong) = ("n x", "n_x");
+    assert_ne!(
+        workbook::grade::file_name(right),
+        workbook::grade::file_name(wrong)
+    );
+    assert_eq!(ex01_of(right).points, ex01_of(right).max_points);
+    assert_eq!(
+        ex01_of(wrong).points,
+        0,
+        "the stub, not the other's solution"
+    );
+    let saved = workbook::grade::report::read_results(&graded.out).unwrap();
+    for name in [right, wrong] {
+        let on_disk = saved
+            .iter()
+            .find(|r| r.student == name)
+            .unwrap_or_else(|| panic!("no results file of {name}"));
+        assert_eq!(on_disk.points, student(name).points, "{name}");
+        let file = workbook::grade::file_name(name);
+        let feedback =
+            std::fs::read_to_string(graded.out.join(format!("feedback/{file}.md"))).unwrap();
+        assert!(
+            feedback.starts_with(&format!("# Feedback for {name}\n")),
+            "{feedback}"
+        );
+    }
+}
+
+#[test]
+fn changed_given_code_is_graded_with_the_original() {
+    let timing = "takes_one_second_not_three";
+    let edited = student("given-edited");
+    assert!(
+        edited.integrity.contains(
+            &"ex01-join/src/lib.rs: the given code was changed; graded with the original".into()
+        ),
+        "{:?}",
+        edited.integrity
+    );
+    let lost = test_of("given-edited", timing);
+    assert_eq!(
+        (lost.status.as_str(), lost.points),
+        ("failed", 0),
+        "the sequential fetch_all takes 3 s with the given code: {}",
+        lost.message
+    );
+    assert_eq!(
+        test_of("given-edited", "returns_every_result_in_order").status,
+        "passed"
+    );
+    // The same code, its anchors gone: it cannot be put back, is graded as submitted, and is flagged.
+    let unanchored = student("given-unanchored");
+    assert!(
+        unanchored.integrity.iter().any(|f| f.contains(
+            "ex01-join/src/lib.rs: the given code's ANCHOR lines were removed or reordered; graded as submitted"
+        )),
+        "{:?}",
+        unanchored.integrity
+    );
+    assert_eq!(
+        test_of("given-unanchored", timing).status,
+        "passed",
+        "the changed given code is what passes the timing test"
+    );
+}
+
+#[test]
+fn a_result_edited_by_hand_is_graded_again() {
+    let repo = repo();
+    let (class, out) = (tmp().join("forge-class"), tmp().join("forge-out"));
+    for dir in [&class, &out] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    write_submission(&repo, &class, "pat", &[(exercise("ex01-join"), Work::Stub)]).unwrap();
+    let graded = grade(&repo, &options(&class, &out), |_| {}).unwrap();
+    assert_eq!(graded[0].points, 0);
+    let rerun = |count: &mut usize| {
+        grade(&repo, &options(&class, &out), |p| {
+            *count += usize::from(p.reused)
+        })
+        .unwrap()
+    };
+    let mut reused = 0;
+    rerun(&mut reused);
+    assert_eq!(reused, 1, "a result the grader signed is reused");
+
+    let path = out.join("results/pat.json");
+    let json = std::fs::read_to_string(&path).unwrap();
+    let max = graded[0].max_points;
+    let forged = json.replacen("\"points\": 0,", &format!("\"points\": {max},"), 1);
+    assert_ne!(forged, json);
+    std::fs::write(&path, forged).unwrap();
+    let read = workbook::grade::report::read_results(&out).unwrap();
+    assert_eq!(
+        (read[0].points, &read[0].hash),
+        (max, &graded[0].hash),
+        "a well-formed forgery with the right hash"
+    );
+
+    let mut reused = 0;
+    let again = rerun(&mut reused);
+    assert_eq!(reused, 0, "the forged result is not trusted");
+    assert_eq!(again[0].points, 0);
+    let read = workbook::grade::report::read_results(&out).unwrap();
+    assert_eq!(
+        read[0].points, 0,
+        "the forged points are gone from results/"
+    );
+}
+
+#[test]
+fn the_attacks_are_real_they_work_without_the_sandbox() {
+    graded();
+    let class = tmp().join("class-unsandboxed");
+    let out = tmp().join("graded-unsandboxed");
+    let _ = std::fs::remove_dir_all(&class);
+    let _ = std::fs::remove_dir_all(&out);
+    let repo = repo();
+    let tried: Vec<_> = misbehaviours()
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.unsandboxed.is_some())
+        .collect();
+    assert!(
+        tried.len() >= 10,
+        "only {} attacks say what they do unsandboxed",
+        tried.len()
+    );
+    for m in &tried {
+        let work = vec![(exercise(&m.exercise), Work::Lib(m.file.clone()))];
+        write_submission(&repo, &class, &format!("raw-{}", m.name), &work).unwrap();
+    }
+    let mut opts = options(&class, &out);
+    opts.sandbox = Sandbox::Off;
+    opts.compile = None;
+    let results = grade(&repo, &opts, |_| {}).expect("grading unsandboxed");
+    let mut wrong = Vec::new();
+    for m in &tried {
+        let r = results
+            .iter()
+            .find(|r| r.student == format!("raw-{}", m.name))
+            .unwrap();
+        assert!(!r.sandboxed, "the result says it was not sandboxed");
+        let e = r.exercises.iter().find(|e| e.name == m.exercise).unwrap();
+        let expected = m.unsandboxed.as_deref().unwrap();
+        for t in e.tests.iter().filter(|t| t.status != expected) {
+            wrong.push(format!("{}: {} {} {}", m.name, t.name, t.status, t.message));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "unsandboxed, these did not do what they claim:\n{}",
+        wrong.join("\n")
+    );
+    // The leak works too: unsandboxed, the hidden tests' text reaches the student's feedback.
+    let leaked =
+        std::fs::read_to_string(out.join("feedback/raw-leaks-the-hidden-tests.md")).unwrap();
+    assert!(
+        secret_lines(&exercise("ex01-join"))
+            .iter()
+            .any(|l| leaked.contains(l.as_str())),
+        "the leak did not leak:\n{leaked}"
+    );
+    let csv = std::fs::read_to_string(out.join("gradebook.csv")).unwrap();
+    assert!(
+        csv.contains("NOT SANDBOXED"),
+        "the gradebook says so:\n{csv}"
+    );
+    let feedback = std::fs::read_to_string(out.join("feedback/raw-reads-the-solution.md")).unwrap();
+    assert!(
+        feedback.contains("NOT SANDBOXED"),
+        "every feedback file says so:\n{feedback}"
+    );
+}
+
+#[test]
+fn sandboxed_results_say_so() {
+    for r in &graded().results {
+        assert!(r.sandboxed, "{} was graded without the sandbox", r.student);
+    }
+    let csv = std::fs::read_to_string(graded().out.join("gradebook.csv")).unwrap();
+    assert!(!csv.contains("NOT SANDBOXED"), "{csv}");
+}
+
+#[test]
+fn no_student_process_outlives_grading_or_touches_the_results() {
+    let graded = graded();
+    let before: Vec<(PathBuf, String)> = std::fs::read_dir(graded.out.join("results"))
+        .unwrap()
+        .flatten()
+        .map(|e| (e.path(), std::fs::read_to_string(e.path()).unwrap()))
+        .collect();
+    // `escapes-and-rewrites-results` would write 4 s after its test started.
+    std::thread::sleep(Duration::from_secs(6));
+    let survivors: Vec<String> = std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|p| std::fs::read(p.path().join("cmdline")).ok())
+        .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
+        .filter(|c| c.starts_with(workbook::sandbox::bwrap::TESTS) || c.contains("/sealed/"))
+        .collect();
+    assert!(
+        survivors.is_empty(),
+        "student processes outlived grading: {survivors:?}"
+    );
+    for (path, text) in before {
+        let now = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(now, text, "{} changed after grading", path.display());
+    }
+}
+
+/// Lines of `exercise`'s hidden tests that say something of their own (not in the learner's tests).
+fn secret_lines(exercise: &Exercise) -> Vec<String> {
+    let hidden = std::fs::read_to_string(exercise.hidden_test_file()).unwrap();
+    let public = std::fs::read_to_string(exercise.test_file()).unwrap();
+    hidden
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            l.len() > 25 && !public.contains(l) && !l.starts_with("//") && !l.starts_with("use ")
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_link_to_the_solution_is_not_followed() {
+    let r = student("linked");
+    let e = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
+    assert_eq!(
+        (e.compile, e.points),
+        (Compile::Failed, 0),
+        "{:?}",
+        e.compile_errors
+    );
 }

@@ -227,3 +227,39 @@ fn wrong_answers_name_tests_that_exist() {
         }
     }
 }
+
+#[test]
+fn the_given_code_is_the_same_in_exercises_and_solutions() {
+    use workbook::grade::given::{region_text, regions};
+    for e in exercises() {
+        let stubs = e.dir.join("src");
+        for stub in rust_files(&stubs) {
+            let relative = stub.strip_prefix(&stubs).unwrap();
+            let solution = e.solution_dir.join("src").join(relative);
+            let (stub_text, solution_text) = (read(&stub), read(&solution));
+            let theirs = regions(&solution_text);
+            // Grading puts back every anchored region of the stub: each must be the solution's too.
+            for region in regions(&stub_text) {
+                let twin = theirs
+                    .iter()
+                    .find(|r| r.name == region.name)
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "solutions/{}/src/{}: no anchor `{}`",
+                            e.name,
+                            relative.display(),
+                            region.name
+                        )
+                    });
+                assert_eq!(
+                    region_text(&stub_text, &region),
+                    region_text(&solution_text, twin),
+                    "{}/src/{}: the given code `{}` differs between exercises/ and solutions/",
+                    e.name,
+                    relative.display(),
+                    region.name
+                );
+            }
+        }
+    }
+}

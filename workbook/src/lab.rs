@@ -10,6 +10,8 @@
 
 use crate::repo::{Exercise, Repo};
 use crate::run::{self, Limits, Status, TestRun};
+use crate::sandbox::Sandbox;
+use crate::sandbox::compile;
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -73,10 +75,29 @@ impl Outcome {
 
 pub struct Lab {
     repo: Repo,
+    /// The lab's own folder.
+    dir: PathBuf,
     /// The generated workspace.
     workspace: PathBuf,
     /// Cargo's target directory, shared by every build in this lab.
     target: PathBuf,
+    /// When set, every package's library compiles in the compile sandbox.
+    compile: Option<CompileSandbox>,
+}
+
+/// The lab, held by one grader (see [`Lab::lock`]).
+pub struct LabLock {
+    _file: std::fs::File,
+}
+
+/// How the lab compiles untrusted libraries: see [`compile`].
+#[derive(Debug, Clone)]
+pub struct CompileSandbox {
+    /// The program cargo runs as `RUSTC_WORKSPACE_WRAPPER`: one that starts with
+    /// [`compile::wrap_if_asked`].
+    pub wrapper: PathBuf,
+    /// How long one crate may take to compile.
+    pub timeout: Duration,
 }
 
 impl Lab {
@@ -88,14 +109,59 @@ impl Lab {
             repo: repo.clone(),
             workspace: dir.join("ws"),
             target: dir.join("target"),
+            dir,
+            compile: None,
         })
+    }
+
+    /// Waits until no other process uses this lab, and keeps it until the guard is dropped: a
+    /// lab's workspace holds one set of packages at a time.
+    pub fn lock(&self) -> Result<LabLock> {
+        let file = std::fs::File::create(self.dir.join("lock"))?;
+        rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)
+            .context("locking the lab")?;
+        Ok(LabLock { _file: file })
+    }
+
+    /// Compiles every package's library in the compile sandbox.
+    pub fn with_compile_sandbox(mut self, sandbox: CompileSandbox) -> Lab {
+        self.compile = Some(sandbox);
+        self
+    }
+
+    /// The environment that makes cargo compile through the compile sandbox, if it is on.
+    fn compile_env(&self) -> Result<Vec<(String, PathBuf)>> {
+        let Some(sandbox) = &self.compile else {
+            return Ok(Vec::new());
+        };
+        let mut lab_crates: Vec<String> = self
+            .repo
+            .exercises()?
+            .iter()
+            .map(|e| e.lib_name())
+            .collect();
+        lab_crates.push(GRADED.into());
+        let settings = compile::Settings {
+            workspace: self.workspace.clone(),
+            lab_crates,
+            sysroot: compile::sysroot()?,
+            scratch: self.dir.join("compile-scratch"),
+            timeout: sandbox.timeout,
+        };
+        let file = self.dir.join("compile-sandbox.json");
+        settings.write(&file)?;
+        Ok(vec![
+            ("RUSTC_WORKSPACE_WRAPPER".into(), sandbox.wrapper.clone()),
+            (compile::SETTINGS_VAR.into(), file),
+        ])
     }
 
     /// Writes the workspace for `variants` and builds every test binary (`cargo build --tests`).
     /// A variant that does not compile gets its compiler errors; the others build regardless.
     pub fn build(&self, variants: &[Variant]) -> Result<Vec<Built>> {
         let mut built = self.write_workspace(variants)?;
-        let mut report = build_tests(&self.workspace, &self.target)?;
+        let env = self.compile_env()?;
+        let mut report = build_tests_with(&self.workspace, &self.target, &env)?;
         for b in &mut built {
             if let Some(package) = report.packages.remove(&b.dir.join("Cargo.toml")) {
                 b.test_binary = package.test_binaries.get(GRADED).cloned();
@@ -116,10 +182,16 @@ impl Lab {
                     false,
                 )?;
             }
-            let mut second = build_tests(&self.workspace, &self.target)?;
+            let mut second = build_tests_with(&self.workspace, &self.target, &env)?;
             for &i in &retry {
                 if let Some(package) = second.packages.remove(&built[i].dir.join("Cargo.toml")) {
                     built[i].test_binary = package.test_binaries.get(GRADED).cloned();
+                    // Errors of the learner's own tests, if even they do not build.
+                    for error in package.compile_errors {
+                        if !built[i].compile_errors.contains(&error) {
+                            built[i].compile_errors.push(error);
+                        }
+                    }
                 }
             }
         }
@@ -143,19 +215,26 @@ impl Lab {
         Ok(built)
     }
 
-    /// Runs every test that was built, each in its own process, `jobs` at a time.
-    pub fn test(&self, built: &[Built], limits: Limits, jobs: usize) -> Result<Vec<Outcome>> {
+    /// Runs every test that was built, each in its own process (in `sandbox`), `jobs` at a time.
+    pub fn test(
+        &self,
+        built: &[Built],
+        limits: Limits,
+        jobs: usize,
+        sandbox: &Sandbox,
+    ) -> Result<Vec<Outcome>> {
         let mut work = Vec::new();
         // Whatever was built runs: a learner's tests still run when only the hidden ones fail to build.
         for b in built {
             let Some(exe) = &b.test_binary else { continue };
-            for test in run::list_tests(exe)? {
+            let exe = self.runnable(exe, &b.dir, sandbox)?;
+            for test in run::list_tests(&exe, sandbox)? {
                 let (target, _) = test.split_once("::").unwrap_or(("exercise", &test));
                 work.push((b, target.to_string(), exe.clone(), test.clone()));
             }
         }
         let mut results = crate::pool::map(&work, jobs, |(b, target, exe, test)| {
-            let run = run::run_test(exe, test, &b.dir, limits).unwrap_or_else(|e| TestRun {
+            let run = run::run_test(exe, test, sandbox, limits).unwrap_or_else(|e| TestRun {
                 status: Status::NoResult,
                 message: format!("could not run the test: {e:#}"),
                 duration: Duration::ZERO,
@@ -174,6 +253,20 @@ impl Lab {
         results
             .sort_by(|a, b| (&a.owner, &a.exercise, a.id()).cmp(&(&b.owner, &b.exercise, b.id())));
         Ok(results)
+    }
+
+    /// The binary to run: in the sandbox, a sealed copy (executable, not readable) of cargo's.
+    pub fn runnable(&self, exe: &Path, package: &Path, sandbox: &Sandbox) -> Result<PathBuf> {
+        if !sandbox.is_on() {
+            return Ok(exe.to_path_buf());
+        }
+        let sealed = self.dir.join("sealed").join(folder_name(package));
+        std::fs::create_dir_all(self.dir.join("sealed"))?;
+        let _ = std::fs::remove_file(&sealed);
+        std::fs::copy(exe, &sealed)
+            .with_context(|| format!("copying {} to {}", exe.display(), sealed.display()))?;
+        crate::sandbox::seal(&sealed)?;
+        Ok(sealed)
     }
 
     fn write_workspace(&self, variants: &[Variant]) -> Result<Vec<Built>> {
@@ -316,6 +409,11 @@ pub struct PackageBuild {
 
 /// Builds every test target of the workspace at `dir`, going on past packages that fail.
 pub fn build_tests(dir: &Path, target: &Path) -> Result<BuildReport> {
+    build_tests_with(dir, target, &[])
+}
+
+/// [`build_tests`] with more environment for cargo.
+fn build_tests_with(dir: &Path, target: &Path, env: &[(String, PathBuf)]) -> Result<BuildReport> {
     let mut child = Command::new(cargo())
         .args([
             "build",
@@ -327,6 +425,7 @@ pub fn build_tests(dir: &Path, target: &Path) -> Result<BuildReport> {
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .env("CARGO_TERM_COLOR", "never")
+        .envs(env.iter().map(|(k, v)| (k, v)))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

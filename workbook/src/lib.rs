@@ -10,4 +10,5 @@ pub mod progress;
 pub mod repo;
 pub mod reset;
 pub mod run;
+pub mod sandbox;
 pub mod serve;

@@ -3,7 +3,9 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use workbook::book;
+use workbook::lab::CompileSandbox;
 use workbook::repo::{Lang, Repo};
+use workbook::sandbox::Sandbox;
 
 /// The workbook's command: read the book, check your progress, grade a class.
 #[derive(Parser)]
@@ -64,6 +66,13 @@ enum Cmd {
         /// Seconds one test may run before it is stopped.
         #[arg(long, default_value_t = 10)]
         timeout: u64,
+        /// Seconds one student crate may take to compile.
+        #[arg(long, default_value_t = 120)]
+        compile_timeout: u64,
+        /// Run student code with your own rights, unsandboxed (only for submissions you trust;
+        /// the gradebook and every feedback file say so).
+        #[arg(long)]
+        no_sandbox: bool,
     },
     /// Write what a class gets: exercises, the built book and this command; no solutions.
     Handout {
@@ -97,6 +106,10 @@ enum PoAction {
 }
 
 fn main() -> ExitCode {
+    // Grading compiles student crates through this same program, sandboxed.
+    if let Some(code) = workbook::sandbox::compile::wrap_if_asked() {
+        return code;
+    }
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
@@ -188,7 +201,17 @@ fn run(command: Cmd) -> Result<()> {
             shard,
             jobs,
             timeout,
+            compile_timeout,
+            no_sandbox,
         } => {
+            let sandbox = if no_sandbox {
+                eprintln!(
+                    "warning: grading WITHOUT the sandbox (--no-sandbox): student code runs with your rights"
+                );
+                Sandbox::Off
+            } else {
+                Sandbox::detect()?
+            };
             let options = workbook::grade::Options {
                 submissions,
                 out: out.clone(),
@@ -199,6 +222,13 @@ fn run(command: Cmd) -> Result<()> {
                     ..Default::default()
                 },
                 lab: repo.root.join("target/grading-lab"),
+                compile: Some(CompileSandbox {
+                    // This program is also the compile sandbox (see `main`).
+                    wrapper: std::env::current_exe()?,
+                    timeout: std::time::Duration::from_secs(compile_timeout),
+                })
+                .filter(|_| sandbox.is_on()),
+                sandbox,
             };
             eprintln!("Building the class (dependencies are built once and reused)...");
             let results = workbook::grade::grade(&repo, &options, show_progress)?;
@@ -274,7 +304,10 @@ fn show_progress(p: &workbook::grade::Progress) {
             let broken = r
                 .exercises
                 .iter()
-                .filter(|e| e.compile == workbook::grade::report::Compile::Failed)
+                .filter(|e| {
+                    use workbook::grade::report::Compile;
+                    matches!(e.compile, Compile::Failed | Compile::TimedOut)
+                })
                 .count();
             if broken > 0 {
                 format!("{broken} exercises do not compile")

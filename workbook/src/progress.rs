@@ -4,6 +4,7 @@
 use crate::lab::build_tests;
 use crate::repo::{Exercise, Repo};
 use crate::run::{self, Limits};
+use crate::sandbox::Sandbox;
 use anyhow::Result;
 use std::path::Path;
 
@@ -34,17 +35,17 @@ pub fn check(repo: &Repo, jobs: usize) -> Result<Vec<Progress>> {
                     .map(|p| p.compile_errors.clone())
                     .unwrap_or_default(),
             },
-            Some(exe) => run_all(exe, &workspace.join(&exercise.name), jobs)?,
+            Some(exe) => run_all(exe, jobs)?,
         };
         progress.push(Progress { exercise, state });
     }
     Ok(progress)
 }
 
-fn run_all(exe: &Path, dir: &Path, jobs: usize) -> Result<State> {
-    let tests = run::list_tests(exe)?;
+fn run_all(exe: &Path, jobs: usize) -> Result<State> {
+    let tests = run::list_tests(exe, &Sandbox::Off)?;
     let runs = crate::pool::map(&tests, jobs, |test| {
-        run::run_test(exe, test, dir, Limits::default())
+        run::run_test(exe, test, &Sandbox::Off, Limits::default())
     });
     let mut failing = Vec::new();
     for (test, run) in tests.iter().zip(runs) {

@@ -1,17 +1,31 @@
-//! Runs one test of a compiled test binary in a process of its own, with a wall-clock timeout and
-//! capped output, and decides from the test harness's own record whether it passed.
+//! Runs one test of a compiled test binary in a process of its own (in the [`Sandbox`] when
+//! grading), with a wall-clock timeout and capped output, and decides from the test harness's own
+//! record whether it passed.
 //!
-//! A test passes only when the process exits cleanly *and* libtest's log file (a path the test
-//! cannot see printed anywhere) says `ok <name>`. Whatever the code under test prints, or however it
-//! exits (`process::exit(0)`, a stack overflow, a hang), cannot turn into a pass.
+//! A test passes only when the process exits cleanly *and* libtest's log says `ok <name>`. The
+//! log cannot be forged by the code under test:
+//!
+//! 1. the test's stdout is a pipe filled to the brim before it starts, so libtest, which opens its
+//!    log before it prints its first line, stops at that first line;
+//! 2. the grader then opens the log itself and unlinks it: libtest keeps writing to its open file,
+//!    but no path leads there any more (and without `/proc` no file descriptor can be named);
+//! 3. only then does the grader drain the pipe, and the test starts.
+//!
+//! Whatever the code under test prints, or however it exits (`process::exit(0)`, a stack
+//! overflow, a hang), cannot turn into a pass. Tests run with `--nocapture`, so their output goes
+//! straight to the grader's capped pipes instead of libtest's unbounded buffer.
 
+use crate::sandbox::Sandbox;
+use crate::sandbox::cgroup::{Cgroup, GroupLimits};
+use crate::sandbox::limits::{ProcessLimits, SandboxUser, running_as_root};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
-use std::io::Read;
-use std::path::Path;
-use std::process::{Command, Stdio};
-use std::sync::Arc;
+use std::io::{Read, Seek, Write};
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ExitStatus, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long one test may run and how much it may print.
@@ -75,213 +89,412 @@ pub struct TestRun {
 }
 
 /// The names of the tests in a libtest binary.
-pub fn list_tests(exe: &Path) -> Result<Vec<String>> {
-    let out = Command::new(exe)
-        .args(["--list", "--format", "terse"])
-        .stdin(Stdio::null())
-        .output()
-        .with_context(|| format!("listing the tests of {}", exe.display()))?;
-    if !out.status.success() {
-        bail!(
-            "{} --list failed: {}",
-            exe.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
+pub fn list_tests(exe: &Path, sandbox: &Sandbox) -> Result<Vec<String>> {
+    let limits = Limits {
+        timeout: Duration::from_secs(30),
+        ..Limits::default()
+    };
+    let ended = launch(
+        exe,
+        &["--list", "--format", "terse"],
+        false,
+        sandbox,
+        limits,
+    )
+    .with_context(|| format!("listing the tests of {}", exe.display()))?;
+    if ended.stopped.is_some() || !ended.exit.is_some_and(|e| e.success()) {
+        bail!("{} --list failed: {}", exe.display(), tail(&ended.stderr));
     }
-    Ok(String::from_utf8_lossy(&out.stdout)
+    Ok(ended
+        .stdout
         .lines()
         .filter_map(|l| l.strip_suffix(": test"))
         .map(str::to_string)
         .collect())
 }
 
-/// Runs the test `name` of `exe` alone, in `cwd`.
-pub fn run_test(exe: &Path, name: &str, cwd: &Path, limits: Limits) -> Result<TestRun> {
-    run_logged(exe, Some(name), cwd, limits)
+/// Runs the test `name` of `exe` alone.
+pub fn run_test(exe: &Path, name: &str, sandbox: &Sandbox, limits: Limits) -> Result<TestRun> {
+    run_logged(exe, Some(name), sandbox, limits)
 }
 
 /// Runs every test of `exe` in one process, as `cargo test` does: it passes when all of them do.
-pub fn run_suite(exe: &Path, cwd: &Path, limits: Limits) -> Result<TestRun> {
-    run_logged(exe, None, cwd, limits)
+pub fn run_suite(exe: &Path, sandbox: &Sandbox, limits: Limits) -> Result<TestRun> {
+    run_logged(exe, None, sandbox, limits)
 }
 
-fn run_logged(exe: &Path, name: Option<&str>, cwd: &Path, limits: Limits) -> Result<TestRun> {
-    let scratch = std::env::temp_dir().join(format!(
-        "workbook-run-{}-{}",
-        std::process::id(),
-        unique_number()
-    ));
-    std::fs::create_dir_all(&scratch)?;
-    let logfile = scratch.join("result.log");
-    let run = run_with_log(exe, name, cwd, limits, &logfile);
-    let _ = std::fs::remove_dir_all(&scratch);
-    run
-}
-
-fn run_with_log(
+fn run_logged(
     exe: &Path,
     name: Option<&str>,
-    cwd: &Path,
+    sandbox: &Sandbox,
     limits: Limits,
-    logfile: &Path,
 ) -> Result<TestRun> {
-    use std::os::unix::process::{CommandExt, ExitStatusExt};
-    let started = Instant::now();
-    let mut command = Command::new(exe);
+    let mut args = vec!["--nocapture", "--color", "never"];
     if let Some(name) = name {
-        command.args(["--exact", name, "--test-threads", "1"]);
+        args.extend(["--exact", name, "--test-threads", "1"]);
     }
-    let mut child = command
-        .args(["--color", "never", "--logfile"])
-        .arg(logfile)
-        .current_dir(cwd)
-        .env("RUST_BACKTRACE", "0")
+    let ended = launch(exe, &args, true, sandbox, limits)?;
+    let (status, message) = verdict(&ended, name, limits);
+    Ok(TestRun {
+        status,
+        message,
+        duration: ended.duration,
+    })
+}
+
+/// What a finished (or stopped) test process left behind.
+struct Ended {
+    exit: Option<ExitStatus>,
+    /// Why the grader stopped it, if it did.
+    stopped: Option<Status>,
+    stdout: String,
+    stderr: String,
+    /// libtest's log, read through the grader's own handle.
+    log: String,
+    duration: Duration,
+}
+
+/// Runs `exe args` (in `sandbox`), with libtest's log secured first when `logged`.
+fn launch(
+    exe: &Path,
+    args: &[&str],
+    logged: bool,
+    sandbox: &Sandbox,
+    limits: Limits,
+) -> Result<Ended> {
+    use std::os::unix::process::CommandExt;
+    // As root, a user of its own for this sandbox, held until every process of it is killed.
+    let user = (sandbox.is_on() && running_as_root()).then(SandboxUser::take);
+    let scratch = Scratch::new(user.as_ref())?;
+    let (mut command, result_inside) =
+        sandbox.command(exe, logged.then_some(scratch.result.as_path()));
+    command.args(args);
+    let mut prefill = 0;
+    let mut stdout_read = None;
+    if let Some(inside) = &result_inside {
+        command.arg("--logfile").arg(inside.join(LOG));
+        let (read, write) = rustix::pipe::pipe_with(rustix::pipe::PipeFlags::CLOEXEC)?;
+        prefill = fill(&write)?;
+        command.stdout(Stdio::from(write));
+        stdout_read = Some(read);
+    } else {
+        command.stdout(Stdio::piped());
+    }
+    command
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
-        .process_group(0)
+        .process_group(0);
+    // As root, one memory, process and CPU budget for the whole sandbox, fork bombs included.
+    let group = user.as_ref().and_then(|u| {
+        let name = format!("workbook-{}-{}", u.id, unique_number());
+        Cgroup::create(&name, GroupLimits::default()).map(Arc::new)
+    });
+    if sandbox.is_on() {
+        let process_limits = ProcessLimits {
+            user: user.as_ref().map(|u| u.id),
+            ..ProcessLimits::for_timeout(limits.timeout)
+        };
+        crate::sandbox::with_limits(&mut command, process_limits, group.clone());
+    }
+    let started = Instant::now();
+    let mut child = command
         .spawn()
         .with_context(|| format!("starting {}", exe.display()))?;
+    drop(command); // our copy of the pipe's write end: the test must hold the only one
     let flooded = Arc::new(AtomicBool::new(false));
-    let stdout = capped_reader(child.stdout.take(), limits.output_bytes, flooded.clone());
-    let stderr = capped_reader(child.stderr.take(), limits.output_bytes, flooded.clone());
+    let stderr = CappedReader::start(child.stderr.take(), 0, limits.output_bytes, &flooded);
 
-    let pgid = child.id() as i32;
+    let mut log = None;
+    let stdout = if logged {
+        log = secure_log(
+            &mut child,
+            &scratch.result.join(LOG),
+            started,
+            limits.timeout,
+        )?;
+        let read = stdout_read.map(std::fs::File::from);
+        CappedReader::start(read, prefill, limits.output_bytes, &flooded)
+    } else {
+        CappedReader::start(child.stdout.take(), 0, limits.output_bytes, &flooded)
+    };
+
     let (exit, stopped) = loop {
-        if let Some(exit) = child.try_wait()? {
-            break (Some(exit), None);
-        }
+        // Before the exit: a flooding test dies of the closed pipe right after.
         if flooded.load(Ordering::Relaxed) {
             break (None, Some(Status::OutputLimit));
+        }
+        if let Some(exit) = child.try_wait()? {
+            break (Some(exit), None);
         }
         if started.elapsed() >= limits.timeout {
             break (None, Some(Status::TimedOut));
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    // Kill the whole group: the test and anything it started. Harmless if all are gone.
-    // SAFETY: kill(2) with a negative pid only sends a signal; no memory is touched.
-    unsafe { libc::kill(-pgid, libc::SIGKILL) };
+    // Kill the whole group: the sandbox, the test and anything it started. (In the sandbox, the
+    // pid namespace dies with it, `setsid` children included.) Harmless if all are gone.
+    let leader = rustix::process::Pid::from_child(&child);
+    let _ = rustix::process::kill_process_group(leader, rustix::process::Signal::KILL);
     let exit = match exit {
-        Some(exit) => exit,
-        None => child.wait()?,
+        Some(exit) => Some(exit),
+        None => child.wait().ok(),
     };
     let duration = started.elapsed();
-    let stdout = stdout.join().unwrap_or_default();
-    let stderr = stderr.join().unwrap_or_default();
-
-    let (status, message) = match stopped {
-        Some(Status::TimedOut) => (
-            Status::TimedOut,
-            format!(
-                "did not finish within {} s of real time: does something wait forever, or block the \
-                 runtime's thread (std::thread::sleep, a busy loop)?",
-                limits.timeout.as_secs()
-            ),
-        ),
-        Some(status) => (
-            status,
-            format!(
-                "printed more than {} KiB and was stopped: is something printing in a loop?",
-                limits.output_bytes / 1024
-            ),
-        ),
-        None => {
-            let log = std::fs::read_to_string(logfile).unwrap_or_default();
-            let failed: Vec<&str> = log
-                .lines()
-                .filter_map(|l| l.strip_prefix("failed "))
-                .collect();
-            let recorded_ok = match name {
-                Some(name) => log.lines().any(|l| l.strip_prefix("ok ") == Some(name)),
-                None => failed.is_empty() && log.lines().any(|l| l.starts_with("ok ")),
-            };
-            if exit.success() && recorded_ok {
-                (Status::Passed, String::new())
-            } else if let Some(signal) = exit.signal() {
-                let why = if signal == libc::SIGABRT || signal == libc::SIGSEGV {
-                    " (a stack overflow or an abort: is there unbounded recursion?)"
-                } else {
-                    ""
-                };
-                (
-                    Status::Crashed,
-                    format!("killed by signal {signal}{why}\n{}", tail(&stderr)),
-                )
-            } else if !failed.is_empty() {
-                let messages: Vec<String> =
-                    failed.iter().map(|n| failure_message(&stdout, n)).collect();
-                (Status::Failed, messages.join("\n\n"))
-            } else if exit.success() && name.is_none() && log.trim().is_empty() {
-                (Status::NoResult, "the suite ran no test".to_string())
-            } else {
-                let code = exit.code().unwrap_or(-1);
-                (
-                    Status::NoResult,
-                    format!(
-                        "the test process exited (code {code}) before the test reported a result: \
-                         does the code call std::process::exit?"
-                    ),
-                )
-            }
+    let stopped = stopped.or(flooded
+        .load(Ordering::Relaxed)
+        .then_some(Status::OutputLimit));
+    // A child outside the sandbox may still hold the pipes: wait a little, then go on without it.
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let stdout = stdout.finish(deadline);
+    let stderr = stderr.finish(deadline);
+    let log = match log {
+        Some(mut file) => {
+            let mut text = String::new();
+            file.rewind()?;
+            file.take(1 << 20).read_to_string(&mut text)?;
+            text
         }
+        None => String::new(),
     };
-    Ok(TestRun {
-        status,
-        message,
+    drop(group);
+    drop(user);
+    Ok(Ended {
+        exit: exit.filter(|_| stopped.is_none()),
+        stopped,
+        stdout,
+        stderr,
+        log,
         duration,
     })
 }
 
-/// Reads a child's stream on a thread, keeping at most `cap` bytes; past that it raises `flooded`.
-fn capped_reader(
-    stream: Option<impl Read + Send + 'static>,
-    cap: usize,
-    flooded: Arc<AtomicBool>,
-) -> std::thread::JoinHandle<String> {
-    std::thread::spawn(move || {
-        let Some(mut stream) = stream else {
-            return String::new();
-        };
-        let mut kept = Vec::new();
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = stream.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            let room = cap.saturating_sub(kept.len());
-            kept.extend_from_slice(&buf[..n.min(room)]);
-            if n > room {
-                flooded.store(true, Ordering::Relaxed);
-                break;
-            }
-        }
-        String::from_utf8_lossy(&kept).into_owned()
-    })
+/// The log's file name in the result folder.
+const LOG: &str = "result.log";
+
+/// Fills a new pipe to its capacity, so the next write to it blocks; returns how much was written.
+fn fill(write: &OwnedFd) -> Result<usize> {
+    let size = rustix::pipe::fcntl_getpipe_size(write)?;
+    let mut file = std::fs::File::from(write.try_clone()?);
+    file.write_all(&vec![b'\n'; size])?;
+    Ok(size)
 }
 
-/// The panic message of a failed test, from libtest's `---- name stdout ----` section.
-fn failure_message(stdout: &str, name: &str) -> String {
-    let header = format!("---- {name} stdout ----");
-    let Some(start) = stdout.find(&header) else {
-        return tail(stdout);
+/// Waits for libtest to create its log, then opens it and removes its name. `None` when the
+/// process ended or ran out of time first.
+fn secure_log(
+    child: &mut Child,
+    path: &Path,
+    started: Instant,
+    timeout: Duration,
+) -> Result<Option<std::fs::File>> {
+    loop {
+        if let Ok(file) = std::fs::File::open(path) {
+            std::fs::remove_file(path)?;
+            return Ok(Some(file));
+        }
+        if child.try_wait()?.is_some() || started.elapsed() >= timeout {
+            return Ok(None);
+        }
+        std::thread::sleep(Duration::from_micros(200));
+    }
+}
+
+/// The verdict on one run, from the log, the exit and the output.
+fn verdict(ended: &Ended, name: Option<&str>, limits: Limits) -> (Status, String) {
+    use std::os::unix::process::ExitStatusExt;
+    match ended.stopped {
+        Some(Status::TimedOut) => {
+            return (
+                Status::TimedOut,
+                format!(
+                    "did not finish within {} s of real time: does something wait forever, or \
+                     block the runtime's thread (std::thread::sleep, a busy loop)?",
+                    limits.timeout.as_secs()
+                ),
+            );
+        }
+        Some(status) => {
+            return (
+                status,
+                format!(
+                    "printed more than {} KiB and was stopped: is something printing in a loop?",
+                    limits.output_bytes / 1024
+                ),
+            );
+        }
+        None => {}
+    }
+    let Some(exit) = ended.exit else {
+        return (
+            Status::NoResult,
+            "the test process could not be waited for".into(),
+        );
     };
-    let body = &stdout[start + header.len()..];
-    let end = body.find("\nfailures:").unwrap_or(body.len());
-    let message = body[..end].trim();
-    let message = message
-        .strip_prefix(&format!("thread '{name}' "))
-        .unwrap_or(message);
-    message.replace(
-        "\nnote: run with `RUST_BACKTRACE=1` environment variable to display a backtrace",
-        "",
-    )
+    let log = &ended.log;
+    let failed: Vec<&str> = log
+        .lines()
+        .filter_map(|l| l.strip_prefix("failed "))
+        .collect();
+    let recorded_ok = match name {
+        Some(name) => log.lines().any(|l| l.strip_prefix("ok ") == Some(name)),
+        None => failed.is_empty() && log.lines().any(|l| l.starts_with("ok ")),
+    };
+    // bubblewrap reports a test killed by signal N as its own exit code 128 + N.
+    let signal = exit.signal().or(exit
+        .code()
+        .filter(|c| (129..=192).contains(c))
+        .map(|c| c - 128));
+    if exit.success() && recorded_ok {
+        (Status::Passed, String::new())
+    } else if let Some(signal) = signal {
+        let why = match signal {
+            libc::SIGABRT | libc::SIGSEGV => {
+                " (a stack overflow or an abort: is there unbounded recursion, or memory without end?)"
+            }
+            libc::SIGXCPU => " (its CPU time ran out: a busy loop?)",
+            libc::SIGXFSZ => " (it wrote a file past the size limit)",
+            _ => "",
+        };
+        (
+            Status::Crashed,
+            format!("killed by signal {signal}{why}\n{}", tail(&ended.stderr)),
+        )
+    } else if !failed.is_empty() {
+        (
+            Status::Failed,
+            failure_message(&ended.stderr, &ended.stdout),
+        )
+    } else if exit.success() && name.is_none() && log.trim().is_empty() {
+        (Status::NoResult, "the suite ran no test".to_string())
+    } else {
+        let code = exit.code().unwrap_or(-1);
+        (
+            Status::NoResult,
+            format!(
+                "the test process exited (code {code}) before the test reported a result: does the \
+                 code call std::process::exit?"
+            ),
+        )
+    }
+}
+
+/// The panic messages of a failed test, from its stderr (tests run with `--nocapture`).
+fn failure_message(stderr: &str, stdout: &str) -> String {
+    let Some(start) = stderr.find("thread '") else {
+        return tail(if stderr.trim().is_empty() {
+            stdout
+        } else {
+            stderr
+        });
+    };
+    let mut message = String::new();
+    for line in stderr[start..].lines() {
+        if line.starts_with("note: run with `RUST_BACKTRACE=1`") {
+            continue;
+        }
+        message.push_str(line);
+        message.push('\n');
+    }
+    tail(message.trim())
 }
 
 /// The last lines of a long output, enough to explain a failure without flooding a report.
 fn tail(text: &str) -> String {
     let lines: Vec<&str> = text.trim_end().lines().collect();
-    lines[lines.len().saturating_sub(20)..].join("\n")
+    lines[lines.len().saturating_sub(40)..].join("\n")
+}
+
+/// A private folder for one run: `result/` is where libtest's log is made. Removed when dropped.
+struct Scratch {
+    dir: PathBuf,
+    result: PathBuf,
+}
+
+impl Scratch {
+    /// `owner`: the sandbox's user, who must be able to create the log here and nowhere else.
+    fn new(owner: Option<&SandboxUser>) -> Result<Scratch> {
+        use std::os::unix::fs::DirBuilderExt;
+        let dir = std::env::temp_dir().join(format!(
+            "workbook-run-{}-{}",
+            std::process::id(),
+            unique_number()
+        ));
+        let result = dir.join("result");
+        std::fs::DirBuilder::new()
+            .mode(0o700)
+            .recursive(true)
+            .create(&result)?;
+        if let Some(owner) = owner {
+            let uid = Some(rustix::fs::Uid::from_raw(owner.id));
+            rustix::fs::chown(&dir, uid, None)?;
+            rustix::fs::chown(&result, uid, None)?;
+        }
+        Ok(Scratch { dir, result })
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Reads a child's stream on a thread, keeping at most `cap` bytes after skipping `skip`; past
+/// the cap it raises `flooded`.
+struct CappedReader {
+    kept: Arc<Mutex<Vec<u8>>>,
+    done: std::sync::mpsc::Receiver<()>,
+}
+
+impl CappedReader {
+    fn start(
+        stream: Option<impl Read + Send + 'static>,
+        skip: usize,
+        cap: usize,
+        flooded: &Arc<AtomicBool>,
+    ) -> CappedReader {
+        let kept = Arc::new(Mutex::new(Vec::new()));
+        let (tx, done) = std::sync::mpsc::channel();
+        let (buffer, flooded) = (kept.clone(), flooded.clone());
+        std::thread::spawn(move || {
+            let Some(mut stream) = stream else {
+                let _ = tx.send(());
+                return;
+            };
+            let mut to_skip = skip;
+            let mut buf = [0u8; 8192];
+            let mut total = 0;
+            while let Ok(n) = stream.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let skipped = n.min(to_skip);
+                to_skip -= skipped;
+                let data = &buf[skipped..n];
+                let room = cap.saturating_sub(total);
+                total += data.len();
+                buffer
+                    .lock()
+                    .expect("not poisoned")
+                    .extend_from_slice(&data[..data.len().min(room)]);
+                if data.len() > room {
+                    flooded.store(true, Ordering::Relaxed);
+                    break;
+                }
+            }
+            let _ = tx.send(());
+        });
+        CappedReader { kept, done }
+    }
+
+    /// What was read, once the stream ended or `deadline` passed, whichever is first.
+    fn finish(self, deadline: Instant) -> String {
+        let _ = self
+            .done
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()));
+        let kept = std::mem::take(&mut *self.kept.lock().expect("not poisoned"));
+        String::from_utf8_lossy(&kept).into_owned()
+    }
 }
 
 fn unique_number() -> u64 {

@@ -12,9 +12,11 @@
 //! cargo test -p ex01-join
 //! ```
 
+// ANCHOR: imports
 use serde::Serialize;
 use std::time::Duration;
 use tokio::time::sleep;
+// ANCHOR_END: imports
 
 // ANCHOR: given
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -44,11 +44,13 @@
 //! cargo test -p ex03-errors
 //! ```
 
+// ANCHOR: imports
 use std::fmt;
 use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use tokio::time::sleep;
+// ANCHOR_END: imports
 
 // ANCHOR: given
 /// The lesson's `ValueError("실패!")`: a small error type of our own.

@@ -25,11 +25,13 @@
 //! cargo test -p ex04-batch
 //! ```
 
+// ANCHOR: imports
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::time::sleep;
+// ANCHOR_END: imports
 
 // ANCHOR: processor
 /// Processes items and counts how many calls are in flight (started, not yet finished).

@@ -35,9 +35,11 @@
 //! cargo test -p ex06-http-client
 //! ```
 
+// ANCHOR: imports
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
+// ANCHOR_END: imports
 
 // ANCHOR: data
 /// One entry of `GET /users`: `{"id": 1, "name": "홍길동"}`.

@@ -25,10 +25,12 @@
 //! cargo test -p ex02-sequential-vs-concurrent
 //! ```
 
+// ANCHOR: imports
 use serde::Serialize;
 use std::sync::Mutex;
 use std::time::Duration;
 use tokio::time::{Instant, sleep};
+// ANCHOR_END: imports
 
 // ANCHOR: timeline
 /// One call on a [`Timeline`]: when it started and ended, counted from the timeline's creation.

@@ -41,6 +41,7 @@
 //! cargo test -p ex05-aggregate
 //! ```
 
+// ANCHOR: imports
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -49,6 +50,7 @@ use serde::Serialize;
 use std::fmt;
 use std::time::Duration;
 use tokio::time::sleep;
+// ANCHOR_END: imports
 
 // ANCHOR: source
 /// One external data source: its name, how long a call takes, and whether it is down.

@@ -2,17 +2,22 @@
 //!
 //! Only each exercise's `src/` is taken from a submission; everything else comes from the
 //! repository. The whole class is built in one lab (one cargo run, one dependency build), then
-//! every test runs in its own process. A student already graded with the same submission and tests
-//! (same content hash) is skipped, so an interrupted run picks up where it stopped.
+//! every test runs in its own process. The given code in a submission's `src/lib.rs` is put back
+//! as it was handed out. A student already graded with the same submission and tests (same content
+//! hash, and a result the grader signed) is skipped, so an interrupted run picks up where it stopped.
 
+pub mod given;
 pub mod manifest;
 pub mod report;
 pub mod scan;
+pub mod signature;
 pub mod submissions;
 
-use crate::lab::{Built, Lab, Outcome, Variant};
+use crate::lab::{Built, CompileSandbox, Lab, Outcome, Variant};
 use crate::repo::{Exercise, Repo};
 use crate::run::Limits;
+use crate::sandbox::Sandbox;
+use crate::sandbox::compile::TIMED_OUT;
 use anyhow::{Context, Result, bail};
 use manifest::Manifest;
 use report::{Compile, ExerciseResult, StudentResult, TestResult};
@@ -32,6 +37,10 @@ pub struct Options {
     pub limits: Limits,
     /// The lab: its target directory is shared by every class graded with it.
     pub lab: PathBuf,
+    /// Where tests run: [`Sandbox::detect`], or [`Sandbox::Off`] (`--no-sandbox`).
+    pub sandbox: Sandbox,
+    /// How student crates compile: required when `sandbox` is on.
+    pub compile: Option<CompileSandbox>,
 }
 
 /// `--shard 2/4`: the second of four deterministic slices of the class (by student name).
@@ -88,11 +97,12 @@ pub fn grade(
             .collect();
     }
     let total = class.len();
+    let key = signature::Key::of_lab(&opts.lab)?;
     let mut results = Vec::new();
     let mut to_grade = Vec::new();
     for submission in class {
-        let hash = content_hash(repo, &exercises, &submission)?;
-        match previous_result(&out, &submission.student, &hash) {
+        let hash = content_hash(repo, &exercises, &submission, opts.sandbox.is_on())?;
+        match previous_result(&out, &submission.student, &hash, &key) {
             Some(result) => {
                 results.push(result);
                 let reused = results.last().expect("just pushed");
@@ -109,7 +119,13 @@ pub fn grade(
     }
 
     // One lab for the class: the reference solutions (to know every test), then each submission.
-    let lab = Lab::new(repo, &opts.lab)?;
+    let mut lab = Lab::new(repo, &opts.lab)?;
+    let _lock = lab.lock()?;
+    match (&opts.compile, opts.sandbox.is_on()) {
+        (Some(compile), true) => lab = lab.with_compile_sandbox(compile.clone()),
+        (None, true) => bail!("the sandbox is on, but no compile sandbox was given"),
+        _ => {}
+    }
     let mut variants: Vec<Variant> = exercises
         .iter()
         .map(|e| Variant {
@@ -120,10 +136,10 @@ pub fn grade(
             hidden: true,
         })
         .collect();
-    for (submission, _) in &to_grade {
+    for (submission, _) in &mut to_grade {
         let Some(root) = submission
             .root
-            .as_ref()
+            .clone()
             .filter(|_| submission.problem.is_none())
         else {
             continue;
@@ -132,11 +148,14 @@ pub fn grade(
             .iter()
             .filter(|e| root.join(&e.name).join("src").is_dir())
         {
+            let src = root.join(&e.name).join("src");
+            let restored = given::restore_lib(e, &src)?;
+            submission.notes.extend(restored.flag);
             variants.push(Variant {
                 owner: submission.student.clone(),
                 exercise: e.clone(),
-                src: root.join(&e.name).join("src"),
-                lib: None,
+                src,
+                lib: restored.text,
                 hidden: true,
             });
         }
@@ -154,8 +173,8 @@ pub fn grade(
             .filter(|b| b.variant.owner == submission.student)
             .cloned()
             .collect();
-        let outcomes = lab.test(&mine, opts.limits, opts.jobs)?;
-        let result = assemble(
+        let outcomes = lab.test(&mine, opts.limits, opts.jobs, &opts.sandbox)?;
+        let mut result = assemble(
             repo,
             &manifest,
             &exercises,
@@ -165,6 +184,8 @@ pub fn grade(
             &mine,
             &outcomes,
         )?;
+        result.sandboxed = opts.sandbox.is_on();
+        result.signature = Some(key.sign(&result)?);
         let file = file_name(&result.student);
         report::write_atomic(
             &out.join("results").join(format!("{file}.json")),
@@ -196,7 +217,9 @@ pub fn write_gradebook(repo: &Repo, out: &Path) -> Result<()> {
     report::write_atomic(&out.join("gradebook.csv"), &csv)
 }
 
-/// `workbook merge`: the results and feedback of several shard outputs, in one gradebook.
+/// `workbook merge`: the results and feedback of several shard outputs, in one gradebook. Results
+/// are copied as they are, signatures included: they were signed with other labs' keys, so a
+/// `grade` run into the merged folder grades everyone again rather than trust them.
 pub fn merge(repo: &Repo, shards: &[PathBuf], out: &Path) -> Result<usize> {
     let mut count = 0;
     for shard in shards {
@@ -234,7 +257,8 @@ fn reference_tests(reference: &[Built]) -> Result<BTreeMap<String, Vec<String>>>
             );
         }
         let exe = b.test_binary.as_ref().expect("compiled");
-        let ids = crate::run::list_tests(exe)?;
+        // The reference is the instructor's own code: it runs as it is.
+        let ids = crate::run::list_tests(exe, &Sandbox::Off)?;
         tests.insert(b.variant.exercise.name.clone(), ids);
     }
     Ok(tests)
@@ -273,16 +297,20 @@ fn assemble(
         let compile = match build {
             None => Compile::Missing,
             Some(b) if b.compiled() => Compile::Ok,
+            Some(b) if b.compile_errors.iter().any(|e| e.contains(TIMED_OUT)) => Compile::TimedOut,
             Some(_) => Compile::Failed,
         };
         let hidden_path = e.hidden_test_file();
         let compile_errors = build
             .map(|b| {
-                let errors = visible_errors(&b.compile_errors, &hidden_path);
-                errors
+                let mut errors: Vec<String> = visible_errors(&b.compile_errors, &hidden_path)
                     .iter()
                     .map(|e| as_the_learner_sees_it(e, repo, b))
-                    .collect()
+                    .collect();
+                if errors.iter().any(|e| e.contains(DENIED)) {
+                    errors.push(OUT_OF_REACH.into());
+                }
+                errors
             })
             .unwrap_or_default();
         let tests: Vec<TestResult> = reference[&e.name]
@@ -335,8 +363,17 @@ fn assemble(
         points: results.iter().map(|e| e.points).sum(),
         max_points: results.iter().map(|e| e.max_points).sum(),
         exercises: results,
+        // Set by the caller, who knows how the tests ran.
+        sandboxed: false,
+        signature: None,
     })
 }
+
+/// How the compiler reports a file the compile sandbox keeps out of reach.
+const DENIED: &str = "Permission denied (os error 13)";
+/// What the feedback adds to such an error.
+const OUT_OF_REACH: &str = "While it compiles, a crate may read only its own src/ folder and its \
+    dependencies: include!, include_str!, #[path] and extern crate cannot reach other files.";
 
 /// Compiler messages a learner may see: one that quotes the hidden tests is replaced by a note.
 fn visible_errors(errors: &[String], hidden: &Path) -> Vec<String> {
@@ -375,14 +412,23 @@ fn as_the_learner_sees_it(message: &str, repo: &Repo, built: &Built) -> String {
 }
 
 /// The hash that decides whether a student must be graded again: their code, the tests, the points.
-fn content_hash(repo: &Repo, exercises: &[Exercise], submission: &Submission) -> Result<String> {
+fn content_hash(
+    repo: &Repo,
+    exercises: &[Exercise],
+    submission: &Submission,
+    sandboxed: bool,
+) -> Result<String> {
     let mut hash = Sha256::new();
-    hash.update(format!("schema {}\n", report::SCHEMA));
+    hash.update(format!(
+        "schema {}\nsandboxed {sandboxed}\n",
+        report::SCHEMA
+    ));
     hash.update(grader_fingerprint());
     hash.update(std::fs::read(Manifest::path(repo))?);
     hash.update(submission.problem.as_deref().unwrap_or("").as_bytes());
     for e in exercises {
         hash.update(e.name.as_bytes());
+        hash.update(std::fs::read(e.dir.join("src/lib.rs"))?);
         hash.update(std::fs::read(e.test_file())?);
         hash.update(std::fs::read(e.hidden_test_file())?);
         hash.update(std::fs::read(e.solution_dir.join("Cargo.toml"))?);
@@ -414,25 +460,59 @@ fn grader_fingerprint() -> &'static str {
     })
 }
 
-fn previous_result(out: &Path, student: &str, hash: &str) -> Option<StudentResult> {
+/// The student's earlier result, if it is for the same content and verifiably the grader's own.
+fn previous_result(
+    out: &Path,
+    student: &str,
+    hash: &str,
+    key: &signature::Key,
+) -> Option<StudentResult> {
     let path = out
         .join("results")
         .join(format!("{}.json", file_name(student)));
     let result: StudentResult = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
-    (result.hash == hash && result.schema == report::SCHEMA).then_some(result)
+    (result.hash == hash && result.schema == report::SCHEMA && key.verifies(&result))
+        .then_some(result)
 }
 
-/// A student's name as a file name: letters and digits of any script, `-`, `_` and `.` kept.
+/// A student's name as a file name, one to one: letters and digits of any script, `-`, `_` and `.`
+/// (but not a leading `.`) are kept; every other byte is percent-encoded, `%` included.
 pub fn file_name(student: &str) -> String {
-    let name: String = student
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
+    let mut name = String::new();
+    for (i, c) in student.char_indices() {
+        if c.is_alphanumeric() || c == '-' || c == '_' || (c == '.' && i > 0) {
+            name.push(c);
+        } else {
+            for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                name.push_str(&format!("%{byte:02X}"));
             }
-        })
-        .collect();
-    name.trim_start_matches('.').to_string()
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name;
+
+    #[test]
+    fn file_names_keep_letters_and_encode_the_rest() {
+        assert_eq!(file_name("김영희-2_b.c"), "김영희-2_b.c");
+        assert_eq!(file_name("n x"), "n%20x");
+        assert_eq!(file_name("a/b"), "a%2Fb");
+        assert_eq!(file_name("100%"), "100%25");
+        assert_eq!(file_name(".hidden"), "%2Ehidden");
+        assert_eq!(file_name("odd-\u{fffd}"), "odd-%EF%BF%BD");
+    }
+
+    #[test]
+    fn different_names_never_share_a_file() {
+        let names = [
+            "n x", "n_x", "n-x", "n.x", "n%20x", "n%x", "a/b", "a_b", "a%2Fb", ".x", "%2Ex", "x",
+            "ñ", "n\u{303}",
+        ];
+        let files: std::collections::BTreeSet<String> =
+            names.iter().map(|n| file_name(n)).collect();
+        assert_eq!(files.len(), names.len(), "{files:?}");
+    }
 }

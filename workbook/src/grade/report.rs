@@ -1,29 +1,38 @@
 //! What grading writes: `results/<student>.json` (the schema below), `feedback/<student>.md` for
 //! the learner, and `gradebook.csv` for the instructor's LMS. Every file is written atomically.
 //!
-//! `results/<student>.json` (schema version 1):
+//! `results/<student>.json` (schema version 2):
 //!
 //! ```text
-//! { "schema": 1, "student": "alice", "hash": "<sha-256 of submission + tests>",
+//! { "schema": 2, "student": "alice", "hash": "<sha-256 of submission + tests>",
 //!   "problem": null | "why the submission could not be graded",
 //!   "integrity": ["ex01-join/tests/exercise.rs was changed (not used: the original was)"],
 //!   "review": ["src/lib.rs:12 calls std::process::exit"],   // static scan, for the instructor
+//!   "sandboxed": true,                                       // false with --no-sandbox
 //!   "points": 40, "max_points": 60,
-//!   "exercises": [ { "name": "ex01-join", "compile": "ok" | "failed" | "missing",
+//!   "exercises": [ { "name": "ex01-join", "compile": "ok" | "failed" | "timed_out" | "missing",
 //!                    "compile_errors": ["rendered rustc message", ...],
 //!                    "points": 3, "max_points": 4,
 //!                    "tests": [ { "target": "exercise" | "hidden", "name": "takes_one_second_not_three",
 //!                                 "status": "passed" | "failed" | "timed_out" | "crashed"
 //!                                           | "output_limit" | "no_result" | "not_built",
-//!                                 "points": 2, "max_points": 2, "message": "...", "duration_ms": 12 } ] } ] }
+//!                                 "points": 2, "max_points": 2, "message": "...", "duration_ms": 12 } ] } ],
+//!   "signature": "<hex HMAC-SHA-256 of this JSON without the signature field>" }
 //! ```
+//!
+//! The signature is the grader's, under a key kept in the lab folder (see [`super::signature`]):
+//! a rerun reuses only a result it verifies. `workbook merge` copies results as they are.
 
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
 use std::path::Path;
 
-pub const SCHEMA: u32 = 1;
+pub const SCHEMA: u32 = 2;
+
+/// What the gradebook and the feedback say of a result graded with `--no-sandbox`.
+pub const NOT_SANDBOXED: &str = "NOT SANDBOXED: graded with --no-sandbox; the code ran with the \
+                                 grader's rights and could have forged this result";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StudentResult {
@@ -36,6 +45,11 @@ pub struct StudentResult {
     pub points: u32,
     pub max_points: u32,
     pub exercises: Vec<ExerciseResult>,
+    /// False when graded with `--no-sandbox`: then nothing stopped the code from forging this.
+    pub sandboxed: bool,
+    /// The grader's HMAC of this result without the field; `None` before it is signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signature: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -53,6 +67,8 @@ pub struct ExerciseResult {
 pub enum Compile {
     Ok,
     Failed,
+    /// Still compiling at the compile deadline: stopped.
+    TimedOut,
     Missing,
 }
 
@@ -124,6 +140,9 @@ pub fn gradebook_csv(exercises: &[String], results: &[StudentResult]) -> String 
             let _ = write!(csv, ",{points}");
         }
         let mut flags: Vec<String> = r.problem.iter().cloned().collect();
+        if !r.sandboxed {
+            flags.insert(0, NOT_SANDBOXED.into());
+        }
         flags.extend(r.integrity.iter().map(|f| format!("integrity: {f}")));
         flags.extend(r.review.iter().map(|f| format!("review: {f}")));
         let _ = writeln!(
@@ -151,6 +170,9 @@ pub fn feedback_md(r: &StudentResult) -> String {
         "# Feedback for {}\n\n**{} / {} points**\n\n",
         r.student, r.points, r.max_points
     );
+    if !r.sandboxed {
+        let _ = writeln!(md, "> **{NOT_SANDBOXED}**\n");
+    }
     if let Some(problem) = &r.problem {
         let _ = writeln!(md, "Your submission could not be graded: it {problem}.\n");
     }
@@ -168,12 +190,17 @@ pub fn feedback_md(r: &StudentResult) -> String {
             Compile::Failed => {
                 let built_any = e.tests.iter().any(|t| t.status != "not_built");
                 md.push_str(if built_any {
-                    "Your tests build, but not all of the instructor's:\n\n```text\n"
+                    "Your tests build, but not all of the instructor's:\n\n"
                 } else {
-                    "Does not compile. The compiler said:\n\n```text\n"
+                    "Does not compile. The compiler said:\n\n"
                 });
-                md.push_str(e.compile_errors.join("\n").trim_end());
-                md.push_str("\n```\n\n");
+                md.push_str(&code_block(e.compile_errors.join("\n").trim_end()));
+                md.push('\n');
+            }
+            Compile::TimedOut => {
+                md.push_str("Compiling took longer than the grader allows:\n\n");
+                md.push_str(&code_block(e.compile_errors.join("\n").trim_end()));
+                md.push('\n');
             }
             Compile::Ok => {}
         }
@@ -201,11 +228,98 @@ pub fn feedback_md(r: &StudentResult) -> String {
         {
             let _ = writeln!(
                 md,
-                "### `{}`\n\n```text\n{}\n```\n",
+                "### `{}`\n\n{}",
                 t.name,
-                t.message.trim_end()
+                code_block(t.message.trim_end())
             );
         }
     }
     md
+}
+
+/// `text` in a fenced block it cannot close: the fence is one backtick longer than the longest run
+/// of backticks inside (CommonMark), and at least three.
+fn code_block(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    format!("{fence}text\n{text}\n{fence}\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of `md` outside fenced code blocks, read as CommonMark reads backtick fences.
+    fn outside_code(md: &str) -> Vec<&str> {
+        let mut outside = Vec::new();
+        let mut open: Option<usize> = None;
+        for line in md.lines() {
+            let unindented = line.trim_start_matches(' ');
+            let fence = if line.len() - unindented.len() <= 3 {
+                unindented.len() - unindented.trim_start_matches('`').len()
+            } else {
+                0
+            };
+            match open {
+                None if fence >= 3 => open = Some(fence),
+                None => outside.push(line),
+                Some(n) if fence >= n && unindented.trim_end().len() == fence => open = None,
+                Some(_) => {}
+            }
+        }
+        outside
+    }
+
+    fn result(compile_errors: Vec<String>, message: &str) -> StudentResult {
+        let test = TestResult {
+            target: "exercise".into(),
+            name: "takes_one_second_not_three".into(),
+            status: "failed".into(),
+            points: 0,
+            max_points: 2,
+            message: message.into(),
+            duration_ms: 1,
+        };
+        StudentResult {
+            schema: SCHEMA,
+            student: "alice".into(),
+            hash: String::new(),
+            sandboxed: true,
+            problem: None,
+            integrity: Vec::new(),
+            review: Vec::new(),
+            points: 0,
+            max_points: 2,
+            exercises: vec![ExerciseResult {
+                name: "ex01-join".into(),
+                compile: Compile::Failed,
+                compile_errors,
+                points: 0,
+                max_points: 2,
+                tests: vec![test],
+            }],
+            signature: None,
+        }
+    }
+
+    #[test]
+    fn backticks_in_messages_stay_inside_their_code_blocks() {
+        let message = "left != right\n```\n# Injected by the message\n   ````\n`````` `";
+        let errors = vec!["error: ```\n## Injected by the compiler\n```".to_string()];
+        let md = feedback_md(&result(errors, message));
+        let outside = outside_code(&md);
+        assert!(
+            outside.iter().all(|l| !l.contains("Injected")),
+            "text escaped its code block:\n{md}"
+        );
+        assert!(md.contains(message), "the message is shown whole:\n{md}");
+        assert!(outside.contains(&"### `takes_one_second_not_three`"));
+    }
+
+    #[test]
+    fn plain_messages_keep_the_usual_fence() {
+        assert_eq!(code_block("no ticks"), "```text\nno ticks\n```\n");
+        assert_eq!(code_block("a `b` c"), "```text\na `b` c\n```\n");
+        assert_eq!(code_block("````"), "`````text\n````\n`````\n");
+    }
 }

@@ -1,10 +1,22 @@
 //! A class's submissions: found in a folder (each a folder or a .zip holding a copy of
 //! `exercises/`), unpacked safely, and compared with the pristine files a learner may not edit.
 
+mod unzip;
+
 use crate::repo::Repo;
-use anyhow::{Context, Result, bail};
-use std::io::Read;
+use anyhow::{Result, bail};
 use std::path::{Path, PathBuf};
+
+/// Files of a submission's root that are compared with the pristine ones (and never used).
+const WORKSPACE_FILES: &[&str] = &[
+    "Cargo.toml",
+    "Cargo.lock",
+    "rust-toolchain",
+    "rust-toolchain.toml",
+    ".cargo/config.toml",
+];
+/// Files of an exercise crate that are compared with the pristine ones, besides its `tests/`.
+const CRATE_FILES: &[&str] = &["Cargo.toml", "build.rs", "hints.toml", ".cargo/config.toml"];
 
 /// One student's submission, ready to grade, or the reason it cannot be.
 #[derive(Debug, Clone)]
@@ -85,10 +97,11 @@ fn locate(repo: &Repo, submissions_dir: &Path, unpack: &Path, s: &mut Submission
     } else if meta.is_dir() {
         s.origin.clone()
     } else if s.origin.extension().is_some_and(|e| e == "zip") {
-        let target = unpack.join(crate::lab::slug(&s.student));
-        match unzip(&s.origin, &target) {
+        // Named one to one by student: two zips never share a folder.
+        let target = unpack.join(super::file_name(&s.student));
+        match unzip::unzip(repo, &s.origin, &target) {
             Ok(()) => target,
-            Err(e) => return s.problem = Some(format!("is not a readable zip: {e:#}")),
+            Err(e) => return s.problem = Some(format!("{e:#}")),
         }
     } else {
         return s.problem = Some("is neither a folder nor a .zip".into());
@@ -122,51 +135,6 @@ fn find_root(repo: &Repo, folder: &Path) -> Option<PathBuf> {
     candidates.into_iter().find(|c| holds(c))
 }
 
-/// The most a zip may unpack to: a class's code is small, a zip bomb is not.
-const MAX_UNPACKED_BYTES: u64 = 50 * 1024 * 1024;
-const MAX_FILES: usize = 5_000;
-
-fn unzip(zip: &Path, target: &Path) -> Result<()> {
-    let file = std::fs::File::open(zip)?;
-    let mut archive = zip::ZipArchive::new(file).context("reading the zip's directory")?;
-    if archive.len() > MAX_FILES {
-        bail!("it holds {} files, more than {MAX_FILES}", archive.len());
-    }
-    let _ = std::fs::remove_dir_all(target);
-    std::fs::create_dir_all(target)?;
-    let mut total = 0u64;
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i)?;
-        // enclosed_name refuses absolute paths and `..`: nothing lands outside `target`.
-        let Some(relative) = entry.enclosed_name() else {
-            continue;
-        };
-        let path = target.join(relative);
-        if entry.is_dir() {
-            std::fs::create_dir_all(&path)?;
-            continue;
-        }
-        if entry.is_symlink() {
-            continue;
-        }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let mut bytes = Vec::new();
-        let room = MAX_UNPACKED_BYTES - total;
-        (&mut entry).take(room + 1).read_to_end(&mut bytes)?;
-        total += bytes.len() as u64;
-        if total > MAX_UNPACKED_BYTES {
-            bail!(
-                "it unpacks to more than {} MiB",
-                MAX_UNPACKED_BYTES / 1024 / 1024
-            );
-        }
-        std::fs::write(&path, bytes)?;
-    }
-    Ok(())
-}
-
 /// Files a learner may not edit, found changed (or added, or deleted) in a submission. They are
 /// never used: the pristine copies are. Paths are relative to the exercises folder.
 pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
@@ -189,13 +157,7 @@ pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
             relative.display()
         ));
     };
-    for file in [
-        "Cargo.toml",
-        "Cargo.lock",
-        "rust-toolchain",
-        "rust-toolchain.toml",
-        ".cargo/config.toml",
-    ] {
+    for file in WORKSPACE_FILES {
         compare(file.into());
     }
     for exercise in repo.exercises()? {
@@ -203,7 +165,7 @@ pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
             continue;
         }
         let base = PathBuf::from(&exercise.name);
-        for file in ["Cargo.toml", "build.rs", "hints.toml", ".cargo/config.toml"] {
+        for file in CRATE_FILES {
             compare(base.join(file));
         }
         let mut tests = files_under(&pristine.join(&exercise.name).join("tests"));
