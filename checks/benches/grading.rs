@@ -116,12 +116,20 @@ fn sandbox_cost(
     const ROUNDS: u32 = 5;
     for _ in 0..ROUNDS {
         for (exe, sealed, test) in &runs {
-            let started = Instant::now();
-            assert!(run_test(exe, test, &Sandbox::Off, limits)?.status.passed());
-            plain += started.elapsed();
-            let started = Instant::now();
-            assert!(run_test(sealed, test, sandbox, limits)?.status.passed());
-            boxed += started.elapsed();
+            for (exe, sandbox, total) in [
+                (exe, &Sandbox::Off, &mut plain),
+                (sealed, sandbox, &mut boxed),
+            ] {
+                let started = Instant::now();
+                let run = run_test(exe, test, sandbox, limits)?;
+                *total += started.elapsed();
+                anyhow::ensure!(
+                    run.status.passed(),
+                    "{test}: {} {}",
+                    run.status.label(),
+                    run.message
+                );
+            }
         }
     }
     let count = ROUNDS * runs.len() as u32;

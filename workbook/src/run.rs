@@ -5,10 +5,11 @@
 //! A test passes only when the process exits cleanly *and* libtest's log says `ok <name>`. The
 //! log cannot be forged by the code under test:
 //!
-//! 1. the test's stdout is a pipe filled to the brim before it starts, so libtest, which opens its
-//!    log before it prints its first line, stops at that first line;
-//! 2. the grader then opens the log itself and unlinks it: libtest keeps writing to its open file,
-//!    but no path leads there any more (and without `/proc` no file descriptor can be named);
+//! 1. the log is a FIFO in a folder the test cannot write to, and the test's stdout is a pipe
+//!    filled to the brim before it starts: libtest opens its log for writing, then stops at its
+//!    first line of output;
+//! 2. the grader sees that the FIFO has its writer, and unlinks it: libtest keeps writing to its
+//!    open end, but no path leads there any more (and without `/proc` no descriptor can be named);
 //! 3. only then does the grader drain the pipe, and the test starts.
 //!
 //! Whatever the code under test prints, or however it exits (`process::exit(0)`, a stack
@@ -20,7 +21,7 @@ use crate::sandbox::cgroup::{Cgroup, GroupLimits};
 use crate::sandbox::limits::{ProcessLimits, SandboxUser, running_as_root};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
-use std::io::{Read, Seek, Write};
+use std::io::{Read, Write};
 use std::os::fd::OwnedFd;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ExitStatus, Stdio};
@@ -165,7 +166,7 @@ fn launch(
     use std::os::unix::process::CommandExt;
     // As root, a user of its own for this sandbox, held until every process of it is killed.
     let user = (sandbox.is_on() && running_as_root()).then(SandboxUser::take);
-    let scratch = Scratch::new(user.as_ref())?;
+    let mut scratch = Scratch::new(logged)?;
     let (mut command, result_inside) =
         sandbox.command(exe, logged.then_some(scratch.result.as_path()));
     command.args(args);
@@ -204,13 +205,15 @@ fn launch(
     let flooded = Arc::new(AtomicBool::new(false));
     let stderr = CappedReader::start(child.stderr.take(), 0, limits.output_bytes, &flooded);
 
-    let mut log = None;
-    let stdout = if logged {
-        log = secure_log(
+    let mut log = Vec::new();
+    let stdout = if let Some(reader) = &mut scratch.log {
+        secure_log(
             &mut child,
+            reader,
             &scratch.result.join(LOG),
             started,
             limits.timeout,
+            &mut log,
         )?;
         let read = stdout_read.map(std::fs::File::from);
         CappedReader::start(read, prefill, limits.output_bytes, &flooded)
@@ -247,15 +250,10 @@ fn launch(
     let deadline = Instant::now() + Duration::from_secs(2);
     let stdout = stdout.finish(deadline);
     let stderr = stderr.finish(deadline);
-    let log = match log {
-        Some(mut file) => {
-            let mut text = String::new();
-            file.rewind()?;
-            file.take(1 << 20).read_to_string(&mut text)?;
-            text
-        }
-        None => String::new(),
-    };
+    if let Some(reader) = &mut scratch.log {
+        read_available(reader, &mut log)?;
+    }
+    let log = String::from_utf8_lossy(&log).into_owned();
     drop(group);
     drop(user);
     Ok(Ended {
@@ -279,23 +277,50 @@ fn fill(write: &OwnedFd) -> Result<usize> {
     Ok(size)
 }
 
-/// Waits for libtest to create its log, then opens it and removes its name. `None` when the
-/// process ended or ran out of time first.
+/// Waits until libtest holds the log FIFO open for writing, then unlinks it. Anything already
+/// written is added to `log`. Returns early, the log unsecured, when the process ended or ran out
+/// of time first (it then ran no test code: the stdout pipe was still full).
 fn secure_log(
     child: &mut Child,
+    reader: &mut std::fs::File,
     path: &Path,
     started: Instant,
     timeout: Duration,
-) -> Result<Option<std::fs::File>> {
+    log: &mut Vec<u8>,
+) -> Result<()> {
+    let mut buf = [0u8; 4096];
     loop {
-        if let Ok(file) = std::fs::File::open(path) {
-            std::fs::remove_file(path)?;
-            return Ok(Some(file));
+        match reader.read(&mut buf) {
+            // End of file: no writer yet.
+            Ok(0) => {}
+            Ok(n) => {
+                log.extend_from_slice(&buf[..n]);
+                break;
+            }
+            // No data, but a writer: libtest has opened its log.
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+            Err(e) => return Err(e.into()),
         }
         if child.try_wait()?.is_some() || started.elapsed() >= timeout {
-            return Ok(None);
+            return Ok(());
         }
         std::thread::sleep(Duration::from_micros(200));
+    }
+    std::fs::remove_file(path).context("unlinking the log")?;
+    Ok(())
+}
+
+/// Adds what the FIFO holds now to `log` (the writer is gone or has nothing more yet).
+fn read_available(reader: &mut std::fs::File, log: &mut Vec<u8>) -> Result<()> {
+    let mut buf = [0u8; 4096];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) if log.len() < 1 << 20 => log.extend_from_slice(&buf[..n]),
+            Ok(_) => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(()),
+            Err(e) => return Err(e.into()),
+        }
     }
 }
 
@@ -404,32 +429,53 @@ fn tail(text: &str) -> String {
     lines[lines.len().saturating_sub(40)..].join("\n")
 }
 
-/// A private folder for one run: `result/` is where libtest's log is made. Removed when dropped.
+/// A private folder for one run: `result/` holds libtest's log, a FIFO, when the run is logged.
+/// Removed when dropped.
 struct Scratch {
     dir: PathBuf,
     result: PathBuf,
+    /// The grader's end of the log FIFO (non-blocking).
+    log: Option<std::fs::File>,
 }
 
 impl Scratch {
-    /// `owner`: the sandbox's user, who must be able to create the log here and nowhere else.
-    fn new(owner: Option<&SandboxUser>) -> Result<Scratch> {
-        use std::os::unix::fs::DirBuilderExt;
+    fn new(logged: bool) -> Result<Scratch> {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
         let dir = std::env::temp_dir().join(format!(
             "workbook-run-{}-{}",
             std::process::id(),
             unique_number()
         ));
         let result = dir.join("result");
+        // Traversable by the sandbox's user; bound read-only into the sandbox.
         std::fs::DirBuilder::new()
-            .mode(0o700)
+            .mode(0o711)
             .recursive(true)
             .create(&result)?;
-        if let Some(owner) = owner {
-            let uid = Some(rustix::fs::Uid::from_raw(owner.id));
-            rustix::fs::chown(&dir, uid, None)?;
-            rustix::fs::chown(&result, uid, None)?;
+        let mut scratch = Scratch {
+            dir,
+            result,
+            log: None,
+        };
+        if logged {
+            let fifo = scratch.result.join(LOG);
+            rustix::fs::mknodat(
+                rustix::fs::CWD,
+                &fifo,
+                rustix::fs::FileType::Fifo,
+                rustix::fs::Mode::from_raw_mode(0o600),
+                0,
+            )?;
+            // Any sandbox user may open it for writing: no one else can reach the folder.
+            std::fs::set_permissions(&fifo, std::fs::Permissions::from_mode(0o622))?;
+            scratch.log = Some(
+                std::fs::OpenOptions::new()
+                    .read(true)
+                    .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+                    .open(&fifo)?,
+            );
         }
-        Ok(Scratch { dir, result })
+        Ok(scratch)
     }
 }
 

@@ -6,11 +6,12 @@
 //! | --- | --- | --- |
 //! | `/usr/lib`, `/lib64`, ... | the system's shared libraries (no programs: no `/usr/bin`) | read |
 //! | `/sandbox/tests` | the test binary | execute only (mode `--x`: it holds the hidden tests) |
-//! | `/sandbox/result` | the folder of libtest's log, unlinked before any test code runs | write |
+//! | `/sandbox/result` | the folder of libtest's log: a FIFO, unlinked before any test code runs | read |
 //! | `/tmp` | a private tmpfs of [`TMP_BYTES`] | write |
-//! | `/dev` | `null`, `zero`, `urandom` and the like | read |
+//! | `/dev` | `null`, `zero`, `random`, `urandom` | read, write to `null` |
 //!
-//! No `/proc`, no `/sys`, no home, no repository, no other student. Its own user, pid, network
+//! Everything else is read-only: `/tmp` is the one place a test can write, and it is small. No
+//! `/proc`, no `/sys`, no `/dev/shm`, no home, no repository, no other student. Its own user, pid, network
 //! (loopback only), ipc, uts and cgroup namespaces; no further user namespaces; a new session, so
 //! no terminal to inject keystrokes into; killed with its launcher.
 
@@ -25,11 +26,15 @@ pub const RESULT: &str = "/sandbox/result";
 /// The size of the private `/tmp`.
 pub const TMP_BYTES: u64 = 64 << 20;
 
+/// The devices a test may open (`/dev` itself is not mounted: it would be a writable tmpfs).
+const DEVICES: &[&str] = &["/dev/null", "/dev/zero", "/dev/random", "/dev/urandom"];
+
 /// Folders of shared libraries, bound read-only where they are folders and recreated where they
 /// are links (`/lib -> usr/lib` on merged-/usr systems).
 const LIBRARIES: &[&str] = &["/lib", "/lib64", "/lib32", "/usr/lib", "/usr/lib64"];
 
-/// `bwrap ... -- /sandbox/tests`: the caller appends the test binary's arguments.
+/// `bwrap ... -- /sandbox/tests`: the caller appends the test binary's arguments. `result` is
+/// bound read-only: the log in it is a FIFO, which libtest can open for writing all the same.
 pub fn command(bwrap: &Path, exe: &Path, result: Option<&Path>) -> Command {
     let mut c = Command::new(bwrap);
     c.args([
@@ -59,13 +64,18 @@ pub fn command(bwrap: &Path, exe: &Path, result: Option<&Path>) -> Command {
     if Path::new("/etc/ld.so.cache").is_file() {
         c.args(["--ro-bind", "/etc/ld.so.cache", "/etc/ld.so.cache"]);
     }
-    c.args(["--dev", "/dev", "--perms", "1777", "--size"])
+    for device in DEVICES {
+        c.args(["--dev-bind", device, device]);
+    }
+    c.args(["--perms", "1777", "--size"])
         .arg(TMP_BYTES.to_string())
         .args(["--tmpfs", "/tmp"]);
     c.arg("--ro-bind").arg(exe).arg(TESTS);
     if let Some(result) = result {
-        c.arg("--bind").arg(result).arg(RESULT);
+        c.arg("--ro-bind").arg(result).arg(RESULT);
     }
+    // bubblewrap's own root is a tmpfs with no size limit: nothing may be written there.
+    c.args(["--remount-ro", "/"]);
     for (key, value) in [
         ("HOME", "/tmp"),
         ("TMPDIR", "/tmp"),
