@@ -160,6 +160,21 @@ fn graded() -> &'static Graded {
         std::fs::remove_file(&lib).unwrap();
         std::os::unix::fs::symlink(exercise("ex01-join").solution_dir.join("src/lib.rs"), &lib)
             .unwrap();
+        // FIFOs where the grader reads: they would block it forever if it opened them.
+        let piped = write_submission(&repo, &class, "piped", &[(exercise("ex01-join"), Work::Solution)])
+            .unwrap();
+        for file in ["exercises/ex01-join/Cargo.toml", "exercises/ex01-join/src/lib.rs"] {
+            let path = piped.join(file);
+            std::fs::remove_file(&path).unwrap();
+            rustix::fs::mknodat(
+                rustix::fs::CWD,
+                &path,
+                rustix::fs::FileType::Fifo,
+                rustix::fs::Mode::from_raw_mode(0o644),
+                0,
+            )
+            .unwrap();
+        }
         // Bad input.
         std::fs::write(class.join("broken.zip"), b"this is not a zip").unwrap();
         std::fs::create_dir_all(class.join("no-layout")).unwrap();
@@ -838,6 +853,18 @@ fn secret_lines(exercise: &Exercise) -> Vec<String> {
 #[test]
 fn a_link_to_the_solution_is_not_followed() {
     let r = student("linked");
+    let e = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
+    assert_eq!(
+        (e.compile, e.points),
+        (Compile::Failed, 0),
+        "{:?}",
+        e.compile_errors
+    );
+}
+
+#[test]
+fn fifos_in_a_submission_do_not_block_the_grader() {
+    let r = student("piped");
     let e = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
     assert_eq!(
         (e.compile, e.points),

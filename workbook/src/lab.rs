@@ -148,6 +148,16 @@ impl Lab {
             scratch: self.dir.join("compile-scratch"),
             timeout: sandbox.timeout,
         };
+        // Whatever every compile may read must not hold the instructor's files.
+        for path in settings.system_paths() {
+            if self.repo.root.starts_with(&path) || self.dir.starts_with(&path) {
+                bail!(
+                    "the repository or the lab is inside {}, which the compile sandbox lets \
+                     student code read: move it elsewhere (for instance under your home folder)",
+                    path.display()
+                );
+            }
+        }
         let file = self.dir.join("compile-sandbox.json");
         settings.write(&file)?;
         Ok(vec![

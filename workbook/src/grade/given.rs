@@ -121,7 +121,9 @@ pub fn restore_lib(exercise: &Exercise, src: &Path) -> Result<Restored> {
     let pristine =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     // Missing or not text: it does not compile, and the scan says so.
-    let Ok(submitted) = std::fs::read_to_string(src.join("lib.rs")) else {
+    let submitted = super::submissions::read_submitted(&src.join("lib.rs"))
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    let Some(submitted) = submitted else {
         return Ok(Restored::default());
     };
     let file = format!("{}/src/lib.rs", exercise.name);

@@ -49,7 +49,9 @@ const PATTERNS: &[(&str, &str)] = &[
 pub fn scan(src: &Path) -> Vec<String> {
     let mut flags = Vec::new();
     for file in super::submissions::files_under(src) {
-        let Ok(text) = std::fs::read_to_string(src.join(&file)) else {
+        let text = super::submissions::read_submitted(&src.join(&file))
+            .and_then(|bytes| String::from_utf8(bytes).ok());
+        let Some(text) = text else {
             flags.push(format!("src/{} is not UTF-8 text", file.display()));
             continue;
         };

@@ -141,7 +141,7 @@ pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
     let pristine = repo.exercises_dir();
     let mut flags = Vec::new();
     let mut compare = |relative: PathBuf| {
-        let theirs = std::fs::read(root.join(&relative)).ok();
+        let theirs = read_submitted(&root.join(&relative));
         let ours = std::fs::read(pristine.join(&relative)).ok();
         let what = match (&ours, &theirs) {
             (Some(a), Some(b)) if a != b => "was changed",
@@ -177,6 +177,16 @@ pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(flags)
+}
+
+/// The bytes of a submitted file, if it is a regular file (not a link, a FIFO or a device, which
+/// could point anywhere or block the grader forever).
+pub fn read_submitted(path: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    std::fs::read(path).ok()
 }
 
 /// Relative paths of the regular files below `dir`.

@@ -51,6 +51,25 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// What every sandboxed compile may read besides its own `src/` and the dependencies: the
+    /// toolchain and the system's shared libraries.
+    pub fn system_paths(&self) -> Vec<PathBuf> {
+        let mut paths = vec![self.sysroot.clone()];
+        paths.extend(
+            [
+                "/usr/lib",
+                "/usr/lib64",
+                "/lib",
+                "/lib64",
+                "/etc/ld.so.cache",
+                "/dev/null",
+                "/dev/urandom",
+            ]
+            .map(PathBuf::from),
+        );
+        paths
+    }
+
     pub fn write(&self, path: &Path) -> Result<()> {
         std::fs::write(path, serde_json::to_string_pretty(self)?)
             .with_context(|| format!("writing {}", path.display()))
@@ -210,16 +229,8 @@ fn inner(settings: &Settings, args: &[OsString]) -> Result<ExitCode> {
     let out_dir = value_of(args, "--out-dir").context("no --out-dir")?;
     let abi = ABI::V2;
     let read = AccessFs::from_read(abi);
-    let mut readable: Vec<PathBuf> = vec![
-        settings.sysroot.clone(),
-        manifest_dir.join("src"),
-        "/usr".into(),
-        "/lib".into(),
-        "/lib64".into(),
-        "/etc/ld.so.cache".into(),
-        "/dev/null".into(),
-        "/dev/urandom".into(),
-    ];
+    let mut readable = settings.system_paths();
+    readable.push(manifest_dir.join("src"));
     // Dependencies: every build in the searched folders but the lab's own crates.
     let mut listable = Vec::new();
     for dir in search_dirs(args) {
