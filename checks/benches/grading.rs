@@ -106,7 +106,7 @@ fn sandbox_cost(
     let mut runs = Vec::new();
     for b in lab.build(&variants)? {
         let exe = b.test_binary.clone().expect("the solutions build");
-        let sealed = lab.runnable(&exe, &b.dir, sandbox)?;
+        let sealed = lab.runnable(&exe, sandbox)?;
         for test in workbook::run::list_tests(&exe, &Sandbox::Off)? {
             runs.push((exe.clone(), sealed.clone(), test));
         }

@@ -25,7 +25,10 @@ pub enum Work {
 /// //! compile: failed               or: the exercise does not build (`failed` or `timed_out`)
 /// //! compile-message: Permission   ... and its compiler errors say this
 /// //! unsandboxed: passed           optional: every test's status graded with --no-sandbox
+/// //! alert: required               the grader must raise an alert (its passes may be forged)
 /// ```
+///
+/// `@REPO@` in an attack stands for the repository's absolute path, as an attacker would find it.
 ///
 /// An attack whose `unsandboxed` verdict is `passed` is real: it gets full marks where nothing
 /// stops it.
@@ -37,6 +40,8 @@ pub struct Misbehaviour {
     pub expect: Expect,
     /// The status of every test when graded without the sandbox, if that is safe to try.
     pub unsandboxed: Option<String>,
+    /// The grader must alert the instructor: a pass here may be forged.
+    pub alert: bool,
 }
 
 /// What grading must make of a misbehaviour.
@@ -84,6 +89,7 @@ pub fn misbehaviours() -> Result<Vec<Misbehaviour>> {
                 file: file.path(),
                 expect,
                 unsandboxed: header("unsandboxed"),
+                alert: header("alert").is_some_and(|a| a == "required"),
             });
         }
     }

@@ -175,6 +175,17 @@ fn graded() -> &'static Graded {
             )
             .unwrap();
         }
+        // Links to the solution where a folder should be: the src/ folder, or the whole crate.
+        for (name, link, target) in [
+            ("linked-src", "exercises/ex01-join/src", "src"),
+            ("linked-crate", "exercises/ex01-join", ""),
+        ] {
+            let folder =
+                write_submission(&repo, &class, name, &[(exercise("ex01-join"), Work::Stub)]).unwrap();
+            std::fs::remove_dir_all(folder.join(link)).unwrap();
+            let solution = exercise("ex01-join").solution_dir.join(target);
+            std::os::unix::fs::symlink(solution, folder.join(link)).unwrap();
+        }
         // Bad input.
         std::fs::write(class.join("broken.zip"), b"this is not a zip").unwrap();
         std::fs::create_dir_all(class.join("no-layout")).unwrap();
@@ -340,7 +351,12 @@ fn each_misbehaviour_and_attack_gets_its_verdict_and_no_points() {
     for m in misbehaviours().unwrap() {
         let r = student(&format!("mis-{}", m.name));
         let e = r.exercises.iter().find(|e| e.name == m.exercise).unwrap();
-        if e.points != 0 {
+        if m.alert {
+            // What cannot be stopped inside a libtest process must be seen: alerted, listed first.
+            if r.alerts.is_empty() {
+                wrong.push(format!("{}: no alert", m.name));
+            }
+        } else if e.points != 0 {
             wrong.push(format!("{}: {} points", m.name, e.points));
         }
         match &m.expect {
@@ -872,4 +888,44 @@ fn fifos_in_a_submission_do_not_block_the_grader() {
         "{:?}",
         e.compile_errors
     );
+}
+
+#[test]
+fn linked_folders_are_not_followed() {
+    for name in ["linked-src", "linked-crate"] {
+        let r = student(name);
+        let e = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
+        assert_eq!((e.compile, e.points), (Compile::Missing, 0), "{name}");
+        assert!(
+            r.integrity.iter().any(|f| f.contains("through a link")),
+            "{name}: {:?}",
+            r.integrity
+        );
+    }
+}
+
+#[test]
+fn alerted_students_come_first_in_the_gradebook() {
+    let csv = std::fs::read_to_string(graded().out.join("gradebook.csv")).unwrap();
+    let first = csv.lines().nth(1).unwrap();
+    assert!(
+        first.starts_with("mis-forges-through-a-soundness-hole,") && first.contains("ALERT:"),
+        "{csv}"
+    );
+    let honest = student("alice");
+    assert!(honest.alerts.is_empty(), "{:?}", honest.alerts);
+}
+
+#[test]
+fn a_flood_of_compiler_errors_is_cut() {
+    let r = student("mis-floods-the-compiler");
+    let e = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
+    assert!(
+        e.compile_errors.len() <= 21,
+        "{} errors kept",
+        e.compile_errors.len()
+    );
+    let file = graded().out.join("results/mis-floods-the-compiler.json");
+    let size = std::fs::metadata(file).unwrap().len();
+    assert!(size < 256 * 1024, "results file of {size} bytes");
 }

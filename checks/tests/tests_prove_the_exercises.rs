@@ -138,13 +138,13 @@ fn every_exercise_keeps_two_or_more_wrong_answers() {
 
 #[test]
 fn solution_suites_pass_twenty_times_in_a_row() {
-    // Each solution's whole suite (learner and hidden tests in one process, as `cargo test` runs
-    // them), twenty times.
+    // Each solution's whole suites (the learner's tests, then the hidden ones, each binary in one
+    // process as `cargo test` runs it), twenty times.
     let suites: Vec<_> = lab()
         .built
         .iter()
         .filter(|b| b.variant.owner == "solution")
-        .filter_map(|b| b.test_binary.as_ref().map(|exe| (b, exe)))
+        .flat_map(|b| b.binaries().map(move |exe| (b, exe)))
         .collect();
     let reports = map(&suites, default_jobs(), |(built, exe)| {
         let failures: Vec<String> = (1..=20)

@@ -5,8 +5,8 @@
 //! Every version is a package of its own whose library keeps the exercise's name (`ex01_join`), so
 //! the one test file compiles against each. Only `src/` comes from the version; its manifest,
 //! tests and lock file come from the repository, and it has no build script. The learner's tests
-//! and the hidden ones are modules of one test binary (`exercise::…`, `hidden::…`): one link per
-//! version instead of two, the slowest step of a class build.
+//! (`exercise::…`) and the hidden ones (`hidden::…`) are two test binaries: the hidden tests are
+//! never within reach of a learner's test, whose failure messages the learner reads.
 
 use crate::repo::{Exercise, Repo};
 use crate::run::{self, Limits, Status, TestRun};
@@ -40,10 +40,11 @@ pub struct Built {
     pub variant: Variant,
     /// The package folder in the lab (the tests' working directory).
     pub dir: PathBuf,
-    /// The test binary: the learner's tests, and the hidden ones if `hidden_built`.
+    /// The learner's tests (`exercise::…`).
     pub test_binary: Option<PathBuf>,
-    /// False when the hidden tests did not compile against this code (the learner's still run).
-    pub hidden_built: bool,
+    /// The hidden tests (`hidden::…`), a binary of their own: a learner's test, whose failure
+    /// messages the learner reads, never has them within reach (not to run, not in memory).
+    pub hidden_binary: Option<PathBuf>,
     /// The compiler's errors, one rendered message each, as a learner sees them.
     pub compile_errors: Vec<String>,
 }
@@ -51,7 +52,12 @@ pub struct Built {
 impl Built {
     /// Every test it should have was built.
     pub fn compiled(&self) -> bool {
-        self.test_binary.is_some() && (self.hidden_built || !self.variant.hidden)
+        self.test_binary.is_some() && (self.hidden_binary.is_some() || !self.variant.hidden)
+    }
+
+    /// The test binaries that were built.
+    pub fn binaries(&self) -> impl Iterator<Item = &PathBuf> {
+        self.test_binary.iter().chain(&self.hidden_binary)
     }
 }
 
@@ -140,7 +146,7 @@ impl Lab {
             .iter()
             .map(|e| e.lib_name())
             .collect();
-        lab_crates.push(GRADED.into());
+        lab_crates.extend([GRADED.to_string(), HIDDEN.to_string()]);
         let settings = compile::Settings {
             workspace: self.workspace.clone(),
             lab_crates,
@@ -171,38 +177,13 @@ impl Lab {
     pub fn build(&self, variants: &[Variant]) -> Result<Vec<Built>> {
         let mut built = self.write_workspace(variants)?;
         let env = self.compile_env()?;
-        let mut report = build_tests_with(&self.workspace, &self.target, &env)?;
+        let report = build_tests_with(&self.workspace, &self.target, &env)?;
         for b in &mut built {
-            if let Some(package) = report.packages.remove(&b.dir.join("Cargo.toml")) {
+            // The two test binaries build apart: the learner's count when only the hidden break.
+            if let Some(package) = report.packages.get(&b.dir.join("Cargo.toml")) {
                 b.test_binary = package.test_binaries.get(GRADED).cloned();
-                b.hidden_built = b.variant.hidden && b.test_binary.is_some();
-                b.compile_errors = package.compile_errors;
-            }
-        }
-        // Where the hidden tests broke the build, build the learner's tests alone: they still count.
-        let retry: Vec<usize> = (0..built.len())
-            .filter(|&i| built[i].variant.hidden && built[i].test_binary.is_none())
-            .collect();
-        if !retry.is_empty() {
-            for &i in &retry {
-                self.write_package(
-                    &built[i].dir,
-                    &folder_name(&built[i].dir),
-                    &built[i].variant,
-                    false,
-                )?;
-            }
-            let mut second = build_tests_with(&self.workspace, &self.target, &env)?;
-            for &i in &retry {
-                if let Some(package) = second.packages.remove(&built[i].dir.join("Cargo.toml")) {
-                    built[i].test_binary = package.test_binaries.get(GRADED).cloned();
-                    // Errors of the learner's own tests, if even they do not build.
-                    for error in package.compile_errors {
-                        if !built[i].compile_errors.contains(&error) {
-                            built[i].compile_errors.push(error);
-                        }
-                    }
-                }
+                b.hidden_binary = package.test_binaries.get(HIDDEN).cloned();
+                b.compile_errors = package.compile_errors.clone();
             }
         }
         if !report.success && built.iter().all(|b| b.compile_errors.is_empty()) {
@@ -236,11 +217,12 @@ impl Lab {
         let mut work = Vec::new();
         // Whatever was built runs: a learner's tests still run when only the hidden ones fail to build.
         for b in built {
-            let Some(exe) = &b.test_binary else { continue };
-            let exe = self.runnable(exe, &b.dir, sandbox)?;
-            for test in run::list_tests(&exe, sandbox)? {
-                let (target, _) = test.split_once("::").unwrap_or(("exercise", &test));
-                work.push((b, target.to_string(), exe.clone(), test.clone()));
+            for exe in b.binaries() {
+                let exe = self.runnable(exe, sandbox)?;
+                for test in run::list_tests(&exe, sandbox)? {
+                    let (target, _) = test.split_once("::").unwrap_or(("exercise", &test));
+                    work.push((b, target.to_string(), exe.clone(), test.clone()));
+                }
             }
         }
         let mut results = crate::pool::map(&work, jobs, |(b, target, exe, test)| {
@@ -266,11 +248,15 @@ impl Lab {
     }
 
     /// The binary to run: in the sandbox, a sealed copy (executable, not readable) of cargo's.
-    pub fn runnable(&self, exe: &Path, package: &Path, sandbox: &Sandbox) -> Result<PathBuf> {
+    pub fn runnable(&self, exe: &Path, sandbox: &Sandbox) -> Result<PathBuf> {
         if !sandbox.is_on() {
             return Ok(exe.to_path_buf());
         }
-        let sealed = self.dir.join("sealed").join(folder_name(package));
+        // cargo's file names are unique to the package and target (`graded-1a2b…`).
+        let sealed = self
+            .dir
+            .join("sealed")
+            .join(exe.file_name().context("no file name")?);
         std::fs::create_dir_all(self.dir.join("sealed"))?;
         let _ = std::fs::remove_file(&sealed);
         std::fs::copy(exe, &sealed)
@@ -294,13 +280,13 @@ impl Lab {
                 folder = format!("{base}-{n}");
             }
             let dir = self.workspace.join(&folder);
-            self.write_package(&dir, &folder, variant, variant.hidden)?;
+            self.write_package(&dir, &folder, variant)?;
             members.push(folder);
             built.push(Built {
                 variant: variant.clone(),
                 dir,
                 test_binary: None,
-                hidden_built: false,
+                hidden_binary: None,
                 compile_errors: Vec::new(),
             });
         }
@@ -332,35 +318,30 @@ impl Lab {
         Ok(built)
     }
 
-    fn write_package(
-        &self,
-        dir: &Path,
-        package: &str,
-        variant: &Variant,
-        hidden: bool,
-    ) -> Result<()> {
+    fn write_package(&self, dir: &Path, package: &str, variant: &Variant) -> Result<()> {
+        let hidden = variant.hidden;
         let exercise = &variant.exercise;
         let pristine = read_toml(&exercise.solution_dir.join("Cargo.toml"))?;
-        // One test binary; each test file is a module of it, read where it lies in the repository.
-        let mut modules = format!(
-            "//! Generated by the lab: the tests of {}, one module per test file.\n",
-            exercise.name
-        );
-        let mut files = vec![("exercise", exercise.test_file())];
+        // A test binary for the learner's tests and one for the hidden tests; each test file is a
+        // module (`exercise`, `hidden`) of its binary, read where it lies in the repository.
+        let mut binaries = vec![(GRADED, "exercise", exercise.test_file())];
         if hidden {
-            files.push(("hidden", exercise.hidden_test_file()));
+            binaries.push((HIDDEN, "hidden", exercise.hidden_test_file()));
         }
-        for (name, file) in files {
-            modules.push_str(&format!(
-                "\n#[path = {:?}]\nmod {name};\n",
+        let mut tests = Vec::new();
+        for (binary, module, file) in binaries {
+            let text = format!(
+                "//! Generated by the lab: the {module} tests of {}.\n\n#[path = {:?}]\nmod {module};\n",
+                exercise.name,
                 file.display().to_string()
-            ));
+            );
+            let path = format!("tests/{binary}.rs");
+            write_if_changed(&dir.join(&path), &text)?;
+            tests.push(test_target(binary, Path::new(&path)));
         }
-        write_if_changed(&dir.join("tests").join(format!("{GRADED}.rs")), &modules)?;
-        let tests = vec![test_target(
-            GRADED,
-            Path::new(&format!("tests/{GRADED}.rs")),
-        )];
+        if !hidden {
+            let _ = std::fs::remove_file(dir.join(format!("tests/{HIDDEN}.rs")));
+        }
         let manifest: toml::Table = toml::from_str(&format!(
             r#"
             [package]
@@ -468,14 +449,9 @@ fn build_tests_with(dir: &Path, target: &Path, env: &[(String, PathBuf)]) -> Res
     Ok(report)
 }
 
-/// The name of the lab's one test target per package.
+/// The names of the lab's test targets: the learner's tests, and the hidden ones.
 const GRADED: &str = "graded";
-
-fn folder_name(dir: &Path) -> String {
-    dir.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
+const HIDDEN: &str = "hidden";
 
 fn test_target(name: &str, path: &Path) -> toml::Value {
     let mut t = toml::Table::new();

@@ -232,6 +232,18 @@ fn run(command: Cmd) -> Result<()> {
             };
             eprintln!("Building the class (dependencies are built once and reused)...");
             let results = workbook::grade::grade(&repo, &options, show_progress)?;
+            let alerted: Vec<&str> = results
+                .iter()
+                .filter(|r| !r.alerts.is_empty())
+                .map(|r| r.student.as_str())
+                .collect();
+            if !alerted.is_empty() {
+                eprintln!(
+                    "ALERT: read the code of {} first: it has the shape of a compiler soundness \
+                     hole that can forge passes (see the flags column of the gradebook)",
+                    alerted.join(", ")
+                );
+            }
             let full = results.iter().filter(|r| r.points == r.max_points).count();
             println!(
                 "Graded {} students ({full} with full marks). Gradebook: {}",

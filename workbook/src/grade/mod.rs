@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Instant;
-use submissions::Submission;
+use submissions::{Submission, link_below};
 
 pub struct Options {
     pub submissions: PathBuf,
@@ -149,6 +149,13 @@ pub fn grade(
             .filter(|e| root.join(&e.name).join("src").is_dir())
         {
             let src = root.join(&e.name).join("src");
+            if link_below(&root, &src).is_some() {
+                submission.notes.push(format!(
+                    "{}/src is reached through a link (links are not followed): not graded",
+                    e.name
+                ));
+                continue;
+            }
             let restored = given::restore_lib(e, &src)?;
             submission.notes.extend(restored.flag);
             variants.push(Variant {
@@ -256,9 +263,11 @@ fn reference_tests(reference: &[Built]) -> Result<BTreeMap<String, Vec<String>>>
                 b.compile_errors.join("\n")
             );
         }
-        let exe = b.test_binary.as_ref().expect("compiled");
         // The reference is the instructor's own code: it runs as it is.
-        let ids = crate::run::list_tests(exe, &Sandbox::Off)?;
+        let mut ids = Vec::new();
+        for exe in b.binaries() {
+            ids.extend(crate::run::list_tests(exe, &Sandbox::Off)?);
+        }
         tests.insert(b.variant.exercise.name.clone(), ids);
     }
     Ok(tests)
@@ -277,6 +286,7 @@ fn assemble(
 ) -> Result<StudentResult> {
     let mut integrity = submission.notes.clone();
     let mut review = Vec::new();
+    let mut alerts = Vec::new();
     if let Some(root) = submission
         .root
         .as_ref()
@@ -284,11 +294,10 @@ fn assemble(
     {
         integrity.extend(submissions::integrity_flags(repo, root)?);
         for e in exercises {
-            review.extend(
-                scan::scan(&root.join(&e.name).join("src"))
-                    .into_iter()
-                    .map(|f| format!("{}/{f}", e.name)),
-            );
+            let src = root.join(&e.name).join("src");
+            let named = |f: String| format!("{}/{f}", e.name);
+            review.extend(scan::scan(&src).into_iter().map(named));
+            alerts.extend(scan::alerts(&src).into_iter().map(named));
         }
     }
     let mut results = Vec::new();
@@ -310,7 +319,7 @@ fn assemble(
                 if errors.iter().any(|e| e.contains(DENIED)) {
                     errors.push(OUT_OF_REACH.into());
                 }
-                errors
+                capped(errors)
             })
             .unwrap_or_default();
         let tests: Vec<TestResult> = reference[&e.name]
@@ -360,6 +369,7 @@ fn assemble(
         problem: submission.problem.clone(),
         integrity,
         review,
+        alerts,
         points: results.iter().map(|e| e.points).sum(),
         max_points: results.iter().map(|e| e.max_points).sum(),
         exercises: results,
@@ -367,6 +377,31 @@ fn assemble(
         sandboxed: false,
         signature: None,
     })
+}
+
+/// At most this many compiler errors are kept per exercise, and at most this much text.
+const MAX_ERRORS: usize = 20;
+const MAX_ERROR_BYTES: usize = 64 * 1024;
+
+/// The first errors, as many as fit the limits, and a line that says how many were left out.
+fn capped(errors: Vec<String>) -> Vec<String> {
+    let total = errors.len();
+    let mut kept = Vec::new();
+    let mut bytes = 0;
+    for error in errors {
+        bytes += error.len();
+        if kept.len() == MAX_ERRORS || bytes > MAX_ERROR_BYTES {
+            break;
+        }
+        kept.push(error);
+    }
+    if kept.len() < total {
+        kept.push(format!(
+            "({} more compiler errors not shown: fix the first ones first)",
+            total - kept.len()
+        ));
+    }
+    kept
 }
 
 /// How the compiler reports a file the compile sandbox keeps out of reach.

@@ -8,6 +8,7 @@
 //!   "problem": null | "why the submission could not be graded",
 //!   "integrity": ["ex01-join/tests/exercise.rs was changed (not used: the original was)"],
 //!   "review": ["src/lib.rs:12 calls std::process::exit"],   // static scan, for the instructor
+//!   "alerts": ["src/lib.rs:3 has the shape of a compiler soundness hole ..."], // read these first
 //!   "sandboxed": true,                                       // false with --no-sandbox
 //!   "points": 40, "max_points": 60,
 //!   "exercises": [ { "name": "ex01-join", "compile": "ok" | "failed" | "timed_out" | "missing",
@@ -42,6 +43,9 @@ pub struct StudentResult {
     pub problem: Option<String>,
     pub integrity: Vec<String>,
     pub review: Vec<String>,
+    /// What could have forged a pass even in the sandbox: read these students' code first.
+    #[serde(default)]
+    pub alerts: Vec<String>,
     pub points: u32,
     pub max_points: u32,
     pub exercises: Vec<ExerciseResult>,
@@ -129,7 +133,10 @@ pub fn gradebook_csv(exercises: &[String], results: &[StudentResult]) -> String 
         let _ = write!(csv, ",{name}");
     }
     csv.push_str(",total,max,flags\n");
-    for r in results {
+    // Students with alerts first: their points may be forged.
+    let mut ordered: Vec<&StudentResult> = results.iter().collect();
+    ordered.sort_by_key(|r| r.alerts.is_empty());
+    for r in ordered {
         csv.push_str(&csv_field(&r.student));
         for name in exercises {
             let points = r
@@ -139,7 +146,8 @@ pub fn gradebook_csv(exercises: &[String], results: &[StudentResult]) -> String 
                 .map_or(0, |e| e.points);
             let _ = write!(csv, ",{points}");
         }
-        let mut flags: Vec<String> = r.problem.iter().cloned().collect();
+        let mut flags: Vec<String> = r.alerts.iter().map(|a| format!("ALERT: {a}")).collect();
+        flags.extend(r.problem.iter().cloned());
         if !r.sandboxed {
             flags.insert(0, NOT_SANDBOXED.into());
         }
@@ -157,6 +165,12 @@ pub fn gradebook_csv(exercises: &[String], results: &[StudentResult]) -> String 
 }
 
 fn csv_field(text: &str) -> String {
+    // A spreadsheet would run a field that starts like a formula: make it text.
+    let text = &if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     if text.contains([',', '"', '\n']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -288,6 +302,7 @@ mod tests {
             problem: None,
             integrity: Vec::new(),
             review: Vec::new(),
+            alerts: Vec::new(),
             points: 0,
             max_points: 2,
             exercises: vec![ExerciseResult {

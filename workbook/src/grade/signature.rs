@@ -115,6 +115,7 @@ mod tests {
             problem: None,
             integrity: Vec::new(),
             review: Vec::new(),
+            alerts: Vec::new(),
             points,
             max_points: 10,
             exercises: Vec::new(),

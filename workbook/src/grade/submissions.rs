@@ -107,6 +107,11 @@ fn locate(repo: &Repo, submissions_dir: &Path, unpack: &Path, s: &mut Submission
         return s.problem = Some("is neither a folder nor a .zip".into());
     };
     match find_root(repo, &folder) {
+        Some(root) if link_below(&folder, &root).is_some() => {
+            s.problem = Some(
+                "reaches its exercises through a link (links are not followed): not graded".into(),
+            )
+        }
         Some(root) => s.root = Some(root),
         None => {
             s.problem = Some(
@@ -177,6 +182,20 @@ pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
         }
     }
     Ok(flags)
+}
+
+/// The first link on the way from `base` down to `path` (`path` itself included), if any: a
+/// submitted folder that is a link may lead anywhere, the solutions included.
+pub fn link_below(base: &Path, path: &Path) -> Option<PathBuf> {
+    let relative = path.strip_prefix(base).ok()?;
+    let mut at = base.to_path_buf();
+    for part in relative.components() {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// The bytes of a submitted file, if it is a regular file (not a link, a FIFO or a device, which

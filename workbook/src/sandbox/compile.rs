@@ -118,46 +118,78 @@ fn run(settings_file: &Path) -> Result<ExitCode> {
     let in_lab = manifest_dir
         .as_deref()
         .is_some_and(|d| d.starts_with(&settings.workspace));
-    if !(is_lib && in_lab) {
-        use std::os::unix::process::CommandExt;
-        return Err(Command::new(rustc).args(&args).exec().into());
+    match (in_lab, manifest_dir) {
+        // A lab package's library: the student's code, in the sandbox.
+        (true, Some(dir)) if is_lib => outer(&settings, &rustc, &args, Some(&dir)),
+        // A lab package's tests: the instructor's code, but it instantiates the student's
+        // generics and constants, so it too gets the deadline and the memory limit.
+        (true, Some(_)) => outer(&settings, &rustc, &args, None),
+        _ => {
+            use std::os::unix::process::CommandExt;
+            Err(Command::new(rustc).args(&args).exec().into())
+        }
     }
-    outer(&settings, &args, &manifest_dir.expect("checked"))
 }
 
-/// Runs the sandboxed compile in a child (this program again, as the inner step), with a deadline,
-/// in a private output folder; then moves its outputs where cargo expects them.
-fn outer(settings: &Settings, args: &[OsString], manifest_dir: &Path) -> Result<ExitCode> {
+/// The most memory one compile may write to (`RLIMIT_DATA`): a constant of gigabytes fails.
+const COMPILE_DATA_BYTES: u64 = 4 << 30;
+
+/// Runs rustc in a child with a deadline and a memory limit. For a student's library
+/// (`sandboxed` names its package folder), the child is this program again as the inner step,
+/// writing to a private output folder whose outputs are then moved where cargo expects them.
+fn outer(
+    settings: &Settings,
+    rustc: &Path,
+    args: &[OsString],
+    sandboxed: Option<&Path>,
+) -> Result<ExitCode> {
     use std::os::unix::process::CommandExt;
     let out_dir = value_of(args, "--out-dir").context("no --out-dir")?;
     std::fs::create_dir_all(&settings.scratch)?;
     let private = settings
         .scratch
         .join(format!("rustc-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&private);
-    std::fs::create_dir_all(&private)?;
-    let mut inner_args: Vec<OsString> = Vec::new();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        inner_args.push(arg.clone());
-        if arg == "--out-dir" {
-            rest.next();
-            inner_args.push(private.clone().into());
+    let mut command;
+    if let Some(manifest_dir) = sandboxed {
+        let _ = std::fs::remove_dir_all(&private);
+        std::fs::create_dir_all(&private)?;
+        let mut inner_args: Vec<OsString> = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            inner_args.push(arg.clone());
+            if arg == "--out-dir" {
+                rest.next();
+                inner_args.push(private.clone().into());
+            }
         }
+        inner_args.extend(["-F".into(), "unsafe_code".into()]);
+        command = Command::new(std::env::current_exe()?);
+        command
+            .arg(sysroot_rustc(settings))
+            .args(&inner_args)
+            .env_clear()
+            .envs(cargo_package_env())
+            .env(
+                SETTINGS_VAR,
+                std::env::var_os(SETTINGS_VAR).unwrap_or_default(),
+            )
+            .env(INNER_VAR, manifest_dir);
+    } else {
+        command = Command::new(rustc);
+        command.args(args).env_remove(SETTINGS_VAR);
     }
-    inner_args.extend(["-F".into(), "unsafe_code".into()]);
-
-    let mut command = Command::new(std::env::current_exe()?);
+    let data = rustix::process::Rlimit {
+        current: Some(COMPILE_DATA_BYTES),
+        maximum: Some(COMPILE_DATA_BYTES),
+    };
+    // SAFETY: setrlimit is one system call on data made before the fork; nothing is allocated.
+    unsafe {
+        command.pre_exec(move || {
+            rustix::process::setrlimit(rustix::process::Resource::Data, data.clone())?;
+            Ok(())
+        });
+    }
     command
-        .arg(sysroot_rustc(settings))
-        .args(&inner_args)
-        .env_clear()
-        .envs(cargo_package_env())
-        .env(
-            SETTINGS_VAR,
-            std::env::var_os(SETTINGS_VAR).unwrap_or_default(),
-        )
-        .env(INNER_VAR, manifest_dir)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -202,7 +234,7 @@ fn outer(settings: &Settings, args: &[OsString], manifest_dir: &Path) -> Result<
     // Outputs, and every path that names them, go where cargo expects them.
     let private_text = private.display().to_string();
     let out_text = out_dir.display().to_string();
-    for entry in std::fs::read_dir(&private)?.flatten() {
+    for entry in std::fs::read_dir(&private).into_iter().flatten().flatten() {
         let path = entry.path();
         let dest = out_dir.join(entry.file_name());
         if path.extension().is_some_and(|e| e == "d") {
@@ -328,13 +360,24 @@ pub fn sysroot() -> Result<PathBuf> {
     Ok(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()))
 }
 
+/// The most of rustc's output kept: a crate that floods it with errors is cut, not the grader.
+const OUTPUT_BYTES: u64 = 4 << 20;
+
+/// Reads a stream to its end on a thread, keeping the first [`OUTPUT_BYTES`].
 fn read_on_thread(
     stream: Option<impl std::io::Read + Send + 'static>,
 ) -> std::thread::JoinHandle<String> {
+    use std::io::Read;
     std::thread::spawn(move || {
-        stream
-            .map(|s| std::io::read_to_string(s).unwrap_or_default())
-            .unwrap_or_default()
+        let Some(mut stream) = stream else {
+            return String::new();
+        };
+        let mut kept = Vec::new();
+        let _ = (&mut stream).take(OUTPUT_BYTES).read_to_end(&mut kept);
+        let _ = std::io::copy(&mut stream, &mut std::io::sink());
+        // Whole lines only: cargo reads one JSON message a line.
+        let end = kept.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        String::from_utf8_lossy(&kept[..end]).into_owned()
     })
 }
 
