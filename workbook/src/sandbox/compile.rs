@@ -185,7 +185,7 @@ fn outer(
     // SAFETY: setrlimit is one system call on data made before the fork; nothing is allocated.
     unsafe {
         command.pre_exec(move || {
-            rustix::process::setrlimit(rustix::process::Resource::Data, data.clone())?;
+            rustix::process::setrlimit(rustix::process::Resource::Data, data)?;
             Ok(())
         });
     }
