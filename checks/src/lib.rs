@@ -192,6 +192,12 @@ pub fn grading_sandbox(
     let sandbox = Sandbox::detect().expect(
         "grading must be tested in its sandbox: install bubblewrap and allow user namespaces",
     );
+    // As root (CI), the fork bomb and the memory hogs must meet their control groups.
+    assert!(
+        !workbook::sandbox::limits::running_as_root()
+            || workbook::sandbox::cgroup::Cgroup::available(),
+        "running as root, but no control group can be made under /sys/fs/cgroup"
+    );
     let compile = CompileSandbox {
         wrapper: PathBuf::from(wrapper),
         timeout: compile_timeout,

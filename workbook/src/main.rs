@@ -210,7 +210,16 @@ fn run(command: Cmd) -> Result<()> {
                 );
                 Sandbox::Off
             } else {
-                Sandbox::detect()?
+                let sandbox = Sandbox::detect()?;
+                if workbook::sandbox::limits::running_as_root()
+                    && !workbook::sandbox::cgroup::Cgroup::available()
+                {
+                    eprintln!(
+                        "warning: no control group can be made under /sys/fs/cgroup: each test's \
+                         processes are limited one by one, not together (a fork bomb can slow the class)"
+                    );
+                }
+                sandbox
             };
             let options = workbook::grade::Options {
                 submissions,

@@ -57,6 +57,12 @@ impl Cgroup {
         group.ok()
     }
 
+    /// Whether this process can give sandboxes control groups (made and removed again to see).
+    pub fn available() -> bool {
+        let name = format!("workbook-probe-{}", std::process::id());
+        Cgroup::create(&name, GroupLimits::default()).is_some()
+    }
+
     /// Run in the child between fork and exec: moves the calling process into the group.
     pub fn join(&self) -> std::io::Result<()> {
         use rustix::fs::{Mode, OFlags};
