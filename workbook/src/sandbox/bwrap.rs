@@ -4,7 +4,7 @@
 //!
 //! | path | what | access |
 //! | --- | --- | --- |
-//! | `/usr/lib`, `/lib64`, ... | the system's shared libraries (no programs: no `/usr/bin`) | read |
+//! | `/usr/lib`, `/lib64`, ... | the system's shared libraries (not `/usr/bin`) | read |
 //! | `/sandbox/tests` | the test binary | execute only (mode `--x`: it holds the hidden tests) |
 //! | `/sandbox/result` | the folder of libtest's log: a FIFO, unlinked before any test code runs | read |
 //! | `/tmp` | a private tmpfs of [`TMP_BYTES`] | write |
