@@ -113,15 +113,27 @@ pub fn apply(limits: &ProcessLimits) -> std::io::Result<()> {
     set(Resource::Cpu, limits.cpu_seconds)?;
     set(Resource::Core, 0)?;
     if geteuid().is_root() {
-        let Some(id) = limits.user else {
-            return Err(std::io::Error::other("no user to run the sandbox as"));
-        };
-        let (uid, gid) = (Uid::from_raw(id), Gid::from_raw(id));
-        rustix::thread::set_thread_groups(&[])?;
-        rustix::thread::set_thread_res_gid(gid, gid, gid)?;
-        rustix::thread::set_thread_res_uid(uid, uid, uid)?;
+        become_user(limits.user)?;
     }
     // After giving up root: root's own processes are not counted against the limit.
     set(Resource::Nproc, limits.processes)?;
     Ok(())
+}
+
+/// Gives up root for `user` (uid and gid), with no supplementary groups.
+#[cfg(target_os = "linux")]
+fn become_user(user: Option<u32>) -> std::io::Result<()> {
+    let Some(id) = user else {
+        return Err(std::io::Error::other("no user to run the sandbox as"));
+    };
+    let (uid, gid) = (Uid::from_raw(id), Gid::from_raw(id));
+    rustix::thread::set_thread_groups(&[])?;
+    rustix::thread::set_thread_res_gid(gid, gid, gid)?;
+    rustix::thread::set_thread_res_uid(uid, uid, uid)?;
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn become_user(_user: Option<u32>) -> std::io::Result<()> {
+    Err(std::io::Error::other("the grading sandbox needs Linux"))
 }
