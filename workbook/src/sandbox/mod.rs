@@ -49,19 +49,6 @@ impl Sandbox {
         matches!(self, Sandbox::Namespaces { .. })
     }
 
-    /// One line for the gradebook and every feedback file.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Sandbox::Namespaces { .. } => {
-                "sandboxed: each build under Landlock, each test in its own namespaces (bubblewrap)"
-            }
-            Sandbox::Off => {
-                "NOT SANDBOXED (--no-sandbox): student code ran with the grader's rights and could \
-                 have changed any result"
-            }
-        }
-    }
-
     /// A command that runs `exe` with no arguments yet; `result` (a folder) is writable inside.
     /// The second value is the path of `result` as the test sees it.
     pub fn command(&self, exe: &Path, result: Option<&Path>) -> (Command, Option<PathBuf>) {
