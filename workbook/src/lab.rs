@@ -123,9 +123,15 @@ impl Lab {
     /// Waits until no other process uses this lab, and keeps it until the guard is dropped: a
     /// lab's workspace holds one set of packages at a time.
     pub fn lock(&self) -> Result<LabLock> {
+        use rustix::fs::{FlockOperation, flock};
         let file = std::fs::File::create(self.dir.join("lock"))?;
-        rustix::fs::flock(&file, rustix::fs::FlockOperation::LockExclusive)
-            .context("locking the lab")?;
+        if flock(&file, FlockOperation::NonBlockingLockExclusive).is_err() {
+            eprintln!(
+                "Another grader is using {}; waiting until it is done (Ctrl-C stops waiting).",
+                self.dir.display()
+            );
+            flock(&file, FlockOperation::LockExclusive).context("locking the lab")?;
+        }
         Ok(LabLock { _file: file })
     }
 
