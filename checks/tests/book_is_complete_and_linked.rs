@@ -104,7 +104,12 @@ fn no_korean_left_in_english_prose() {
             .split("<code")
             .map(|part| part.split_once("</code>").map_or(part, |(_, rest)| rest))
             .collect();
-        let mut leftover = prose.clone();
+        // Text only: tags' attributes are not prose (the language switch carries the Korean
+        // page's heading ids).
+        let mut leftover: String = prose
+            .split('<')
+            .map(|part| part.split_once('>').map_or(part, |(_, text)| text))
+            .collect();
         for word in allowed {
             leftover = leftover.replace(word, "");
         }
@@ -155,6 +160,9 @@ fn no_broken_links_or_anchors() {
             let (file, fragment) = href.split_once('#').unwrap_or((href, ""));
             let target = if file.is_empty() {
                 page.clone()
+            } else if let Some(from_root) = file.strip_prefix('/') {
+                // The 404 page's <base href="/ko/">: the site is served at the host's root.
+                site().join(from_root)
             } else {
                 page.parent().unwrap().join(file)
             };
@@ -327,5 +335,118 @@ fn only_whole_tokio_programs_get_a_playground_button() {
         problems.is_empty(),
         "Rust blocks whose Run button is wrong:\n{}",
         problems.join("\n")
+    );
+}
+
+#[test]
+fn run_buttons_send_the_edition_the_snippets_compile_with() {
+    // mdBook marks each Rust block `edition20xx` from book.toml's [rust] edition (2015 when unset),
+    // and the Run button sends that edition to the Playground. It must be the edition in which
+    // book/snippets compiles the same programs: 2015 rejects `async fn`.
+    let read = |path: &str| -> toml::Table {
+        toml::from_str(&std::fs::read_to_string(repo().book_dir().join(path)).unwrap()).unwrap()
+    };
+    let snippets = read("snippets/Cargo.toml")["package"]["edition"]
+        .as_str()
+        .expect("book/snippets/Cargo.toml names its edition")
+        .to_string();
+    let book = read("book.toml");
+    let edition = book
+        .get("rust")
+        .and_then(|r| r.get("edition"))
+        .and_then(|e| e.as_str());
+    assert_eq!(
+        edition,
+        Some(snippets.as_str()),
+        "book/book.toml must set [rust] edition = \"{snippets}\""
+    );
+    let mut runnable = 0;
+    for lang in ["ko", "en"] {
+        for (page, _) in chapters().iter().filter(|(p, _)| p != "SUMMARY.md") {
+            let html =
+                std::fs::read_to_string(site().join(lang).join(page.replace(".md", ".html")))
+                    .unwrap();
+            for class in attributes(&html, "class") {
+                let classes: Vec<&str> = class.split_whitespace().collect();
+                if classes.contains(&"language-rust") && !classes.contains(&"noplayground") {
+                    runnable += 1;
+                    assert!(
+                        classes.contains(&format!("edition{snippets}").as_str()),
+                        "{lang}/{page}: a runnable block is `{class}`, not edition {snippets}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(runnable > 0, "no runnable Rust block in the built book");
+}
+
+#[test]
+fn quotes_come_out_as_written() {
+    // Smart punctuation is off (book.toml): it turned `'static` into `’static`, and a closing "
+    // after Hangul into an opening “. Korean prose writes its own “ ”.
+    let mut problems = Vec::new();
+    for lang in ["ko", "en"] {
+        for (page, _) in chapters().iter().filter(|(p, _)| p != "SUMMARY.md") {
+            let html =
+                std::fs::read_to_string(site().join(lang).join(page.replace(".md", ".html")))
+                    .unwrap();
+            if html.contains("’static") {
+                problems.push(format!("{lang}/{page}: ’static"));
+            }
+            let chars: Vec<char> = html.chars().collect();
+            for pair in chars.windows(2) {
+                if pair[1] == '“' && ('\u{AC00}'..='\u{D7A3}').contains(&pair[0]) {
+                    problems.push(format!(
+                        "{lang}/{page}: an opening “ right after {}",
+                        pair[0]
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_rust_comment_in_the_korean_edition_is_korean() {
+    let (missing, unused) = book::code_comments::untranslated(&repo()).unwrap();
+    let catalog = book::code_comments::catalog_path(&repo());
+    let mut report = String::new();
+    if !missing.is_empty() {
+        report += &format!(
+            "{} comments in the Korean edition's Rust code have no Korean in {}. Add each \
+             (msgid exactly as below; msgstr in Korean):\n",
+            missing.len(),
+            catalog.display()
+        );
+        for m in &missing {
+            report += &format!(
+                "\n# {}: {}\nmsgid {:?}\nmsgstr \"\"\n",
+                m.chapter, m.line, m.msgid
+            );
+        }
+    }
+    if !unused.is_empty() {
+        report += &format!(
+            "\n{} entries of {} match no comment any more (the code changed?); update or remove \
+             them:\n",
+            unused.len(),
+            catalog.display()
+        );
+        for msgid in &unused {
+            report += &format!("  msgid {msgid:?}\n");
+        }
+    }
+    assert!(report.is_empty(), "{report}");
+    // And the built pages show it: the given code of ex01 has its Korean doc comment, the
+    // English edition its English one.
+    let ko = std::fs::read_to_string(site().join("ko/ex01-join.html")).unwrap();
+    let en = std::fs::read_to_string(site().join("en/ex01-join.html")).unwrap();
+    let english = "/// A 1-second API call";
+    assert!(en.contains(english), "the English edition lost `{english}`");
+    assert!(
+        !ko.contains(english),
+        "the Korean edition shows `{english}` in English"
     );
 }

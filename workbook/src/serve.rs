@@ -37,17 +37,21 @@ fn respond(mut stream: TcpStream, root: &Path) -> Result<()> {
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let path = target.split(['?', '#']).next().unwrap_or("/");
-    let file = resolve(root, &percent_decode(path));
+    let path = percent_decode(path);
+    let file = resolve(root, &path);
     let (status, body, kind) = match file
         .as_ref()
         .and_then(|f| std::fs::read(f).ok().map(|b| (f, b)))
     {
         Some((f, body)) => ("200 OK", body, content_type(f)),
-        None => (
-            "404 Not Found",
-            b"not found".to_vec(),
-            "text/plain; charset=utf-8",
-        ),
+        None => match std::fs::read(not_found_page(root, &path)) {
+            Ok(page) => ("404 Not Found", page, "text/html; charset=utf-8"),
+            Err(_) => (
+                "404 Not Found",
+                b"not found".to_vec(),
+                "text/plain; charset=utf-8",
+            ),
+        },
     };
     write!(
         stream,
@@ -74,6 +78,16 @@ fn resolve(root: &Path, path: &str) -> Option<PathBuf> {
         Some(file.join("index.html"))
     } else {
         Some(file)
+    }
+}
+
+/// The edition's own 404 page for a missing path under `ko/` or `en/`, else the root's.
+fn not_found_page(root: &Path, path: &str) -> PathBuf {
+    let edition = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let page = resolve(root, &format!("{edition}/404.html"));
+    match page {
+        Some(page) if !edition.is_empty() && page.is_file() => page,
+        _ => root.join("404.html"),
     }
 }
 

@@ -64,7 +64,7 @@ pub fn render(repo: &Repo, lang: Lang, name: &str) -> Result<String> {
     writeln!(html, "<div class=\"exercise\" id=\"exercise\">\n")?;
     writeln!(
         html,
-        "### {}: {}\n",
+        "## {}: {}\n",
         label("연습 문제", "Exercise"),
         info.title.get(lang)
     )?;
