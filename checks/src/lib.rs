@@ -15,11 +15,13 @@ use workbook::sandbox::Sandbox;
 /// A plausible wrong implementation, kept to prove that the tests reject it.
 /// `wrong-answers/<exercise>/<name>.rs` holds only what differs from the solution: each changed
 /// function, under the name of its anchor in the solution's `src/lib.rs`. Its header says what the
-/// mistake is and which tests must catch it:
+/// mistake is, which tests must catch it, and a cue: words that the failure message of at least
+/// one of the learner's tests named must contain, because they name the mistake:
 ///
 /// ```text
 /// //! Wrong answer: the three calls are awaited one after another.
 /// //! caught-by: exercise::takes_one_second_not_three
+/// //! cue: one after another
 ///
 /// // REPLACES: fetch_all
 /// pub async fn fetch_all() -> (Users, Products, Orders) { ... }
@@ -33,6 +35,8 @@ pub struct WrongAnswer {
     pub mistake: String,
     /// `target::test` names that must fail.
     pub caught_by: Vec<String>,
+    /// What a catching learner test's message must say.
+    pub cue: String,
 }
 
 impl WrongAnswer {
@@ -100,6 +104,10 @@ fn parse_wrong_answer(exercise: &Exercise, file: &Path) -> Result<WrongAnswer> {
             file.display()
         );
     }
+    let cue = header("cue")?.to_string();
+    if cue.is_empty() {
+        bail!("{}: the cue is empty", file.display());
+    }
     let name = file
         .file_stem()
         .context("no file name")?
@@ -111,6 +119,7 @@ fn parse_wrong_answer(exercise: &Exercise, file: &Path) -> Result<WrongAnswer> {
         file: file.into(),
         mistake,
         caught_by,
+        cue,
     })
 }
 

@@ -3,8 +3,9 @@
 
 use checks::{StandardLab, standard_lab, wrong_answers};
 use std::path::Path;
+use std::time::Duration;
 use workbook::pool::{default_jobs, map};
-use workbook::run::{Limits, run_suite};
+use workbook::run::{Limits, Status, run_suite};
 use workbook::sandbox::Sandbox;
 
 fn lab() -> &'static StandardLab {
@@ -119,16 +120,92 @@ fn every_wrong_answer_is_caught_by_the_tests_it_names() {
 }
 
 #[test]
-fn every_exercise_keeps_two_or_more_wrong_answers() {
+fn every_wrong_answer_is_told_its_mistake() {
+    let lab = lab();
+    let mut problems = Vec::new();
+    for wrong in wrong_answers().unwrap() {
+        let owner = wrong.owner();
+        let messages: Vec<(&str, &str)> = lab
+            .outcomes_of(&owner)
+            .filter(|o| !o.run.status.passed() && o.target == "exercise")
+            .filter(|o| wrong.caught_by.contains(&o.id()))
+            .map(|o| (o.test.as_str(), o.run.message.as_str()))
+            .collect();
+        let cue = wrong.cue.to_lowercase();
+        if !messages
+            .iter()
+            .any(|(_, m)| m.to_lowercase().contains(&cue))
+        {
+            problems.push(format!(
+                "{owner} ({}): no learner test that catches it says \"{}\":\n{}",
+                wrong.mistake,
+                wrong.cue,
+                messages
+                    .iter()
+                    .map(|(test, m)| format!("  {test}: {m}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ));
+        }
+    }
+    assert_none(
+        problems,
+        "wrong answers whose failure messages miss their cue",
+    );
+}
+
+#[test]
+fn no_test_hangs_on_the_paused_clock() {
+    // A test on the paused clock that cannot finish fails within 1 s of real time (5 s leaves room
+    // for a loaded machine); a test on the real clock has deadlines of its own. None may reach the
+    // lab's 20 s limit.
+    let lab = lab();
+    let on_paused_clock: Vec<String> = checks::repo()
+        .exercises()
+        .unwrap()
+        .into_iter()
+        .filter(|e| {
+            let tests = std::fs::read_to_string(e.test_file()).unwrap();
+            tests.contains("on_paused_clock(")
+        })
+        .map(|e| e.name)
+        .collect();
+    let too_long = |o: &&workbook::lab::Outcome| {
+        o.run.status == Status::TimedOut
+            || (on_paused_clock.contains(&o.exercise) && o.run.duration > Duration::from_secs(5))
+    };
+    let problems = lab
+        .outcomes
+        .iter()
+        .filter(too_long)
+        .map(|o| {
+            format!(
+                "{} of {}: {} {} after {:.1} s",
+                o.owner,
+                o.exercise,
+                o.id(),
+                o.run.status.label(),
+                o.run.duration.as_secs_f64()
+            )
+        })
+        .collect();
+    assert_none(
+        problems,
+        "tests that ran into the time limit instead of failing",
+    );
+}
+
+#[test]
+fn every_exercise_keeps_six_or_more_wrong_answers() {
     let wrong = wrong_answers().unwrap();
     let problems = checks::repo()
         .exercises()
         .unwrap()
         .iter()
-        .filter(|e| wrong.iter().filter(|w| w.exercise.name == e.name).count() < 2)
+        .filter(|e| wrong.iter().filter(|w| w.exercise.name == e.name).count() < 6)
         .map(|e| {
             format!(
-                "{}: fewer than 2 in checks/wrong-answers/{}/",
+                "{}: fewer than 6 in checks/wrong-answers/{}/",
                 e.name, e.name
             )
         })

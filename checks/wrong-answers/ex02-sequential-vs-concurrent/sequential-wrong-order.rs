@@ -1,5 +1,6 @@
 //! Wrong answer: sequential awaits the calls one after another but fetches orders before products.
 //! caught-by: exercise::sequential_runs_the_calls_back_to_back, hidden::one_timeline_shows_sequential_then_concurrent
+//! cue: users, then products, then orders
 
 // REPLACES: sequential
 /// ❌ The slow way, on purpose: each call starts only when the previous one has finished (3 s).

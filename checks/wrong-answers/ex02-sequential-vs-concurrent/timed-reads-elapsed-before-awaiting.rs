@@ -1,5 +1,6 @@
 //! Wrong answer: timed takes start.elapsed() before awaiting the future, so it measures nothing.
 //! caught-by: exercise::timed_passes_the_output_through, exercise::timed_reports_the_simulated_duration, hidden::timed_measures_both_versions
+//! cue: before the future is awaited
 
 // REPLACES: timed
 /// Awaits `future` and returns its output with the time it took.

@@ -1,5 +1,6 @@
 //! Wrong answer: timed measures with std::time::Instant, like Python's time.time(), so the paused clock reads almost 0 s.
 //! caught-by: exercise::timed_passes_the_output_through, exercise::timed_reports_the_simulated_duration, hidden::timed_measures_both_versions
+//! cue: std::time::Instant
 
 // REPLACES: timed
 /// Awaits `future` and returns its output with the time it took.

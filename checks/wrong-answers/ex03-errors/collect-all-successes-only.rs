@@ -1,5 +1,6 @@
 //! Wrong answer: collect_all keeps only the calls that succeeded, dropping may_fail's error.
 //! caught-by: exercise::collect_all_keeps_both_results_in_input_order, exercise::collect_all_error_is_the_value_error
+//! cue: keep the errors as values
 
 // REPLACES: collect_all
 /// `asyncio.gather(may_fail(), will_succeed(), return_exceptions=True)`: runs both calls

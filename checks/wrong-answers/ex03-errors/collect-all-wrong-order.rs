@@ -1,5 +1,6 @@
 //! Wrong answer: collect_all puts the success first and the error last instead of keeping the order the calls were passed in.
 //! caught-by: exercise::collect_all_keeps_both_results_in_input_order
+//! cue: in the order the calls were passed
 
 // REPLACES: collect_all
 /// `asyncio.gather(may_fail(), will_succeed(), return_exceptions=True)`: runs both calls

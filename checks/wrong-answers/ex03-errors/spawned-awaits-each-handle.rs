@@ -1,5 +1,6 @@
 //! Wrong answer: fail_fast_spawned awaits the three handles one after another and only then looks at the errors, so it returns at 1 s instead of at once.
 //! caught-by: exercise::fail_fast_spawned_returns_the_error_at_once, hidden::fail_fast_spawned_writes_the_record_one_second_later, hidden::the_first_error_wins_when_the_log_fails_too
+//! cue: waited for every task
 
 // REPLACES: fail_fast_spawned
 /// Like [`fail_fast`], but each call runs as its own task, as in Python's `gather`: the error

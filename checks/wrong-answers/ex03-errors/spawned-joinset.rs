@@ -1,5 +1,6 @@
 //! Wrong answer: fail_fast_spawned spawns the calls into a JoinSet and returns at the first error, but dropping the JoinSet aborts the audit log task.
 //! caught-by: exercise::fail_fast_spawned_lets_the_audit_log_finish, hidden::fail_fast_spawned_writes_the_record_one_second_later
+//! cue: JoinSet
 
 // REPLACES: fail_fast_spawned
 /// Like [`fail_fast`], but each call runs as its own task, as in Python's `gather`: the error

@@ -1,5 +1,6 @@
 //! Wrong answer: fail_fast_spawned unwraps only the JoinError with `?` and turns the task's own error into text, so it returns Ok.
 //! caught-by: exercise::fail_fast_spawned_returns_the_error_at_once, hidden::fail_fast_spawned_error_is_the_value_error, hidden::the_first_error_wins_when_the_log_fails_too
+//! cue: a Result inside a Result
 
 // REPLACES: fail_fast_spawned
 /// Like [`fail_fast`], but each call runs as its own task, as in Python's `gather`: the error

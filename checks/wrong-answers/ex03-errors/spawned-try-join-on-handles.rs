@@ -1,5 +1,6 @@
 //! Wrong answer: fail_fast_spawned runs try_join! on the bare JoinHandles, which only stops at a JoinError, so it waits 1 s for every task before checking their errors.
 //! caught-by: exercise::fail_fast_spawned_returns_the_error_at_once, hidden::fail_fast_spawned_writes_the_record_one_second_later, hidden::the_first_error_wins_when_the_log_fails_too
+//! cue: waited for every task
 
 // REPLACES: fail_fast_spawned
 /// Like [`fail_fast`], but each call runs as its own task, as in Python's `gather`: the error

@@ -1,5 +1,6 @@
 //! Wrong answer: batch_process awaits each item in a for loop before starting the next, as a synchronous loop would.
 //! caught-by: exercise::batch_process_takes_half_a_second_for_ten_items, hidden::batch_process_has_every_item_in_flight_together
+//! cue: one after another
 
 // REPLACES: batch_process
 /// Processes every item at once and returns the results in the order of `ids`.

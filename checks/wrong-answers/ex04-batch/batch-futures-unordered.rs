@@ -1,5 +1,6 @@
 //! Wrong answer: batch_process collects the futures into a FuturesUnordered, so the results come back in the order the items finish.
 //! caught-by: exercise::batch_process_keeps_the_input_order_when_items_finish_out_of_order, hidden::batch_process_has_every_item_in_flight_together
+//! cue: FuturesUnordered
 
 // REPLACES: batch_process
 /// Processes every item at once and returns the results in the order of `ids`.

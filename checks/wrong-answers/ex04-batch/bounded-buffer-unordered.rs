@@ -1,5 +1,6 @@
 //! Wrong answer: batch_process_bounded uses buffer_unordered, so the results come back in the order the items finish.
 //! caught-by: exercise::bounded_keeps_the_input_order_when_items_finish_out_of_order, hidden::bounded_fills_each_free_place_at_once
+//! cue: not .buffer_unordered(limit)
 
 // REPLACES: batch_process_bounded
 /// Processes the items with at most `limit` (at least 1) in flight at any moment, and returns the

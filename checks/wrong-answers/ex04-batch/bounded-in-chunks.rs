@@ -1,5 +1,6 @@
 //! Wrong answer: batch_process_bounded joins chunks of limit items one chunk after another, so each chunk waits for its slowest item.
 //! caught-by: exercise::bounded_starts_the_next_item_as_soon_as_one_finishes, hidden::bounded_fills_each_free_place_at_once
+//! cue: chunks of
 
 // REPLACES: batch_process_bounded
 /// Processes the items with at most `limit` (at least 1) in flight at any moment, and returns the

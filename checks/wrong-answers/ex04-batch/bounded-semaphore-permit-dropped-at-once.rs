@@ -1,5 +1,6 @@
 //! Wrong answer: batch_process_bounded takes a Semaphore permit with `let _ =`, which drops it at once, so nothing is limited.
 //! caught-by: exercise::bounded_has_exactly_limit_items_in_flight, exercise::bounded_takes_two_seconds_for_ten_items_with_limit_three, exercise::bounded_with_limit_one_is_one_after_another, hidden::bounded_fills_each_free_place_at_once, hidden::bounded_keeps_the_limit_over_a_hundred_items
+//! cue: drops it at once
 
 // REPLACES: batch_process_bounded
 /// Processes the items with at most `limit` (at least 1) in flight at any moment, and returns the

@@ -1,5 +1,6 @@
 //! Wrong answer: the three sources are awaited one after another, as in FastAPI code without gather (0.9 s).
 //! caught-by: exercise::answers_with_all_three_sources_and_the_elapsed_time, exercise::takes_as_long_as_the_slowest_source_not_the_sum, exercise::rounds_elapsed_seconds_to_two_places, hidden::other_delays_report_the_slowest, hidden::rounds_down_as_well_as_up
+//! cue: one after another
 
 // REPLACES: aggregate
 /// `GET /aggregate`: fetches the three sources concurrently and reports how long it took.

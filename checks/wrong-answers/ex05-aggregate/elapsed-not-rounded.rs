@@ -1,5 +1,6 @@
 //! Wrong answer: elapsed_seconds is the raw f64 from as_secs_f64(), not rounded to 2 places as round(elapsed, 2) does.
 //! caught-by: exercise::rounds_elapsed_seconds_to_two_places, hidden::rounds_down_as_well_as_up
+//! cue: not rounded
 
 // REPLACES: aggregate
 /// `GET /aggregate`: fetches the three sources concurrently and reports how long it took.

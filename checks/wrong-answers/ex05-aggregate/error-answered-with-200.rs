@@ -1,5 +1,6 @@
 //! Wrong answer: a failing source is caught and reported as {"error": ...} in a 200 OK answer, so clients think it worked.
 //! caught-by: exercise::a_source_that_is_down_gives_502_with_its_error, hidden::every_source_that_is_down_is_reported_by_name
+//! cue: 502 Bad Gateway
 
 // REPLACES: aggregate
 /// `GET /aggregate`: fetches the three sources concurrently and reports how long it took.

@@ -1,5 +1,6 @@
 //! Wrong answer: the elapsed time is measured with std::time::Instant, like Python's time.time(), so the paused clock reads 0.0.
 //! caught-by: exercise::answers_with_all_three_sources_and_the_elapsed_time, exercise::rounds_elapsed_seconds_to_two_places, hidden::other_delays_report_the_slowest, hidden::rounds_down_as_well_as_up
+//! cue: std::time::Instant
 
 // REPLACES: aggregate
 /// `GET /aggregate`: fetches the three sources concurrently and reports how long it took.

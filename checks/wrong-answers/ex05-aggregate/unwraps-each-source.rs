@@ -1,5 +1,6 @@
 //! Wrong answer: the sources are gathered with join! and each result is unwrapped, so a source that is down panics the handler.
 //! caught-by: exercise::a_source_that_is_down_gives_502_with_its_error, hidden::every_source_that_is_down_is_reported_by_name, hidden::answers_are_json_whether_they_succeed_or_fail
+//! cue: unwrap()
 
 // REPLACES: aggregate
 /// `GET /aggregate`: fetches the three sources concurrently and reports how long it took.

@@ -1,5 +1,6 @@
 //! Wrong answer: the three GETs are awaited one after another, so only one request is ever in flight.
-//! caught-by: exercise::sends_the_three_requests_at_the_same_time
+//! caught-by: exercise::sends_the_three_requests_at_the_same_time, exercise::the_first_error_comes_back_at_once
+//! cue: one after another
 
 // REPLACES: fetch_all
     /// Fetches `/users`, `/products` and `/orders` concurrently; the first error wins.

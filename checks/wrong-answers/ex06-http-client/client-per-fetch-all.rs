@@ -1,5 +1,6 @@
 //! Wrong answer: fetch_all opens a fresh reqwest::Client for its three requests, a literal translation of the lesson's `async with httpx.AsyncClient() as client:`.
-//! caught-by: exercise::reuses_the_shared_clients_connections
+//! caught-by: exercise::reuses_the_shared_clients_connections, exercise::sends_every_request_through_the_client_passed_in, hidden::two_shop_clients_at_once_each_use_their_own_client
+//! cue: self.http
 
 // REPLACES: fetch_all
     /// Fetches `/users`, `/products` and `/orders` concurrently; the first error wins.

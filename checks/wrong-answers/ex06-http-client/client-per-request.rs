@@ -1,5 +1,6 @@
 //! Wrong answer: each request builds its own reqwest::Client, like `async with httpx.AsyncClient()` inside every call, so no connection is ever reused.
-//! caught-by: exercise::reuses_the_shared_clients_connections
+//! caught-by: exercise::reuses_the_shared_clients_connections, exercise::sends_every_request_through_the_client_passed_in, hidden::two_shop_clients_at_once_each_use_their_own_client
+//! cue: self.http
 
 // REPLACES: get_json
     /// `GET {base_url}{path}` through the shared client, bounded by `self.timeout`; a non-2xx

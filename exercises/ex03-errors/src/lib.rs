@@ -49,7 +49,6 @@ use std::fmt;
 use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::time::sleep;
 // ANCHOR_END: imports
 
 // ANCHOR: given
@@ -67,14 +66,53 @@ impl std::error::Error for ValueError {}
 
 /// Fails at once, like `raise ValueError("실패!")`.
 pub async fn may_fail() -> Result<String, ValueError> {
+    calls::call("may_fail", Duration::ZERO).await; // at once, unless a test chose a delay
     Err(ValueError("실패!".into()))
 }
 
 /// Succeeds at once. Its error type is a different one: an I/O error.
 pub async fn will_succeed() -> io::Result<String> {
+    calls::call("will_succeed", Duration::ZERO).await;
     Ok("성공".into())
 }
 // ANCHOR_END: given
+
+// ANCHOR: calls
+/// What the tests control and see of the given calls: how long each one takes, and which calls
+/// were made. Each thread has its own record, so each test has its own (a spawned task runs on
+/// the test's thread too).
+pub mod calls {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::time::Duration;
+
+    thread_local! {
+        static DELAYS: RefCell<HashMap<&'static str, Duration>> = RefCell::default();
+        static MADE: RefCell<Vec<&'static str>> = RefCell::default();
+    }
+
+    /// Makes every later call to `name` (`"may_fail"`, `"will_succeed"`, `"save_audit_log"`) on
+    /// this thread take `delay`.
+    pub fn set_delay(name: &'static str, delay: Duration) {
+        DELAYS.with_borrow_mut(|delays| delays.insert(name, delay));
+    }
+
+    /// The calls made on this thread so far, in the order they started.
+    pub fn made() -> Vec<&'static str> {
+        MADE.with_borrow(Clone::clone)
+    }
+
+    /// Writes down that `name` started, then waits as long as it takes (`usual`, unless set).
+    pub(crate) async fn call(name: &'static str, usual: Duration) {
+        MADE.with_borrow_mut(|made| made.push(name));
+        let delay = DELAYS.with_borrow(|delays| delays.get(name).copied());
+        let delay = delay.unwrap_or(usual);
+        if !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
+    }
+}
+// ANCHOR_END: calls
 
 // ANCHOR: audit_log
 /// A shared log. Cloning it gives another handle to the same entries (an `Arc`), so a clone
@@ -106,7 +144,7 @@ impl AuditLog {
 
 /// The slow sibling: takes 1 second, then writes `"감사 로그 저장"`.
 pub async fn save_audit_log(log: &AuditLog) -> io::Result<()> {
-    sleep(Duration::from_secs(1)).await;
+    calls::call("save_audit_log", Duration::from_secs(1)).await;
     if log.closed {
         return Err(io::Error::other("감사 로그가 닫혀 있음"));
     }

@@ -13,15 +13,19 @@
 //! 2. [`ShopClient::fetch_all`]: the three `GET`s at the same time, with `tokio::try_join!`
 //!    (the lesson's `asyncio.gather(*tasks)`).
 //!
-//! ## No `async with` in Rust
+//! ## No `async with` for the client, and no async Drop
 //!
 //! Python opens the client with `async with httpx.AsyncClient() as client:` so that its
-//! connections are closed when the block ends. Rust needs no such block: a `reqwest::Client` is
-//! closed when it is dropped (RAII), like every other value. It is also a cheap handle to a
-//! connection pool (cloning it shares the pool), so the idiom is to build **one** client when the
-//! program starts and pass it in, as [`ShopClient::new`] does. Its connections are then reused from
-//! request to request. Building a new `Client` per request (or per `fetch_all`) opens new
-//! connections every time: the tests can see that.
+//! connections are closed when the block ends. A `reqwest::Client` needs no such block: it is
+//! closed when its last clone is dropped (RAII), and that cleanup has nothing to wait for. Rust has
+//! no async Drop, though: cleanup that must `.await` (flushing a tokio `BufWriter` or `File`, a
+//! server's graceful shutdown) is a call you write before the value goes away.
+//!
+//! The client is also a cheap handle to a connection pool (cloning it shares the pool), so the
+//! idiom is to build **one** client when the program starts and pass it in, as
+//! [`ShopClient::new`] does. Its connections are then reused from request to request. Building a
+//! new `Client` per request (or per `fetch_all`) opens new connections every time: the tests can
+//! see that.
 //!
 //! ## Real sockets in the tests
 //!

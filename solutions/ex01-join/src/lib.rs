@@ -14,7 +14,6 @@
 
 // ANCHOR: imports
 use serde::Serialize;
-use std::time::Duration;
 use tokio::time::sleep;
 // ANCHOR_END: imports
 
@@ -35,27 +34,62 @@ pub struct Orders {
 }
 
 /// A 1-second API call, simulated with `sleep` (the lesson's `asyncio.sleep(1)`).
+/// [`calls::start`] writes the call down and says how long it takes: 1 s, unless a test chose
+/// another time.
 pub async fn fetch_users() -> Users {
-    sleep(Duration::from_secs(1)).await;
+    sleep(calls::start("fetch_users")).await;
     Users {
         users: vec!["홍길동".into(), "김영희".into()],
     }
 }
 
 pub async fn fetch_products() -> Products {
-    sleep(Duration::from_secs(1)).await;
+    sleep(calls::start("fetch_products")).await;
     Products {
         products: vec!["노트북".into(), "마우스".into()],
     }
 }
 
 pub async fn fetch_orders() -> Orders {
-    sleep(Duration::from_secs(1)).await;
+    sleep(calls::start("fetch_orders")).await;
     Orders {
         orders: vec!["주문1".into(), "주문2".into()],
     }
 }
 // ANCHOR_END: given
+
+// ANCHOR: calls
+/// What the tests control and see of the three calls: how long each one takes, and which calls
+/// were made. Each thread has its own record, so each test has its own.
+pub mod calls {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::time::Duration;
+
+    thread_local! {
+        static DELAYS: RefCell<HashMap<&'static str, Duration>> = RefCell::default();
+        static MADE: RefCell<Vec<&'static str>> = RefCell::default();
+    }
+
+    /// Makes every later call to `name` (`"fetch_users"`, ...) on this thread take `delay`.
+    pub fn set_delay(name: &'static str, delay: Duration) {
+        DELAYS.with_borrow_mut(|delays| delays.insert(name, delay));
+    }
+
+    /// The calls made on this thread so far, in the order they started.
+    pub fn made() -> Vec<&'static str> {
+        MADE.with_borrow(Clone::clone)
+    }
+
+    /// Writes down that `name` started, and returns how long it takes (1 s unless set).
+    pub(crate) fn start(name: &'static str) -> Duration {
+        MADE.with_borrow_mut(|made| made.push(name));
+        DELAYS
+            .with_borrow(|delays| delays.get(name).copied())
+            .unwrap_or(Duration::from_secs(1))
+    }
+}
+// ANCHOR_END: calls
 
 // ANCHOR: fetch_all
 /// Calls the three services concurrently and returns their results in the order

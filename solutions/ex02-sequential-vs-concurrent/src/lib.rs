@@ -13,7 +13,7 @@
 //!
 //! ## Which clock? `tokio::time::Instant`, not `std::time::Instant`
 //!
-//! The tests run on tokio's paused clock (`#[tokio::test(start_paused = true)]`): a 1-second
+//! The tests run on tokio's paused clock (a runtime built with `start_paused(true)`): a 1-second
 //! `sleep` takes no real time, because tokio moves its own clock forward instead of waiting.
 //! `std::time::Instant` reads the computer's real clock, which has barely moved, so it would report
 //! about 0 s. `tokio::time::Instant` reads the runtime's clock, the one `sleep` uses, and reports
@@ -27,6 +27,7 @@
 
 // ANCHOR: imports
 use serde::Serialize;
+use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
 use tokio::time::{Instant, sleep};
@@ -42,11 +43,13 @@ pub struct Span {
 }
 
 /// Writes down when each call starts and ends. It reads `tokio::time::Instant`, so on the paused
-/// clock the times are exact simulated seconds.
+/// clock the times are exact simulated seconds. It also says how long each call takes: 1 s, as in
+/// the lesson, unless a test chose another time with [`Timeline::with_delay`].
 #[derive(Debug)]
 pub struct Timeline {
     origin: Instant,
     spans: Mutex<Vec<Span>>,
+    delays: HashMap<&'static str, Duration>,
 }
 
 impl Timeline {
@@ -55,7 +58,22 @@ impl Timeline {
         Self {
             origin: Instant::now(),
             spans: Mutex::new(Vec::new()),
+            delays: HashMap::new(),
         }
+    }
+
+    /// The same timeline, on which the call `name` takes `delay` instead of 1 s.
+    pub fn with_delay(mut self, name: &'static str, delay: Duration) -> Self {
+        self.delays.insert(name, delay);
+        self
+    }
+
+    /// How long the call `name` takes.
+    fn delay(&self, name: &str) -> Duration {
+        self.delays
+            .get(name)
+            .copied()
+            .unwrap_or(Duration::from_secs(1))
     }
 
     /// The finished calls, sorted by start time.
@@ -99,9 +117,10 @@ pub struct Orders {
 }
 
 /// A 1-second API call (`asyncio.sleep(1)` in the lesson), written down on the timeline.
+/// It takes as long as the timeline says: 1 s, unless a test chose another time.
 pub async fn fetch_users(timeline: &Timeline) -> Users {
     let call = async {
-        sleep(Duration::from_secs(1)).await;
+        sleep(timeline.delay("fetch_users")).await;
         Users {
             users: vec!["홍길동".into(), "김영희".into()],
         }
@@ -111,7 +130,7 @@ pub async fn fetch_users(timeline: &Timeline) -> Users {
 
 pub async fn fetch_products(timeline: &Timeline) -> Products {
     let call = async {
-        sleep(Duration::from_secs(1)).await;
+        sleep(timeline.delay("fetch_products")).await;
         Products {
             products: vec!["노트북".into(), "마우스".into()],
         }
@@ -121,7 +140,7 @@ pub async fn fetch_products(timeline: &Timeline) -> Products {
 
 pub async fn fetch_orders(timeline: &Timeline) -> Orders {
     let call = async {
-        sleep(Duration::from_secs(1)).await;
+        sleep(timeline.delay("fetch_orders")).await;
         Orders {
             orders: vec!["주문1".into(), "주문2".into()],
         }

@@ -28,18 +28,21 @@
 // ANCHOR: imports
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::time::sleep;
 // ANCHOR_END: imports
 
 // ANCHOR: processor
-/// Processes items and counts how many calls are in flight (started, not yet finished).
+/// Processes items, counts how many calls are in flight (started, not yet finished), and writes
+/// down which items were processed.
 #[derive(Debug, Default)]
 pub struct Processor {
     delays: HashMap<u32, Duration>,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
+    started: Mutex<Vec<u32>>,
 }
 
 impl Processor {
@@ -58,6 +61,11 @@ impl Processor {
     pub fn max_in_flight(&self) -> usize {
         self.max_in_flight.load(Ordering::SeqCst)
     }
+
+    /// The ids of every call to `process_item` so far, in the order the calls started.
+    pub fn started(&self) -> Vec<u32> {
+        self.started.lock().unwrap().clone()
+    }
 }
 // ANCHOR_END: processor
 
@@ -72,7 +80,7 @@ pub struct Processed {
 impl Processor {
     /// The lesson's `process_item`: waits 0.5 s (`asyncio.sleep(0.5)`), then returns the result.
     pub async fn process_item(&self, item_id: u32) -> Processed {
-        let _in_flight = self.start_call(); // counted until this call ends
+        let _in_flight = self.start_call(item_id); // counted until this call ends
         sleep(self.delay_of(item_id)).await;
         Processed {
             id: item_id,
@@ -82,6 +90,7 @@ impl Processor {
 }
 // ANCHOR_END: given
 
+// ANCHOR: counting
 impl Processor {
     fn delay_of(&self, id: u32) -> Duration {
         self.delays
@@ -91,7 +100,8 @@ impl Processor {
     }
 
     /// Counts a call in; the returned guard counts it out when dropped.
-    fn start_call(&self) -> InFlight<'_> {
+    fn start_call(&self, id: u32) -> InFlight<'_> {
+        self.started.lock().unwrap().push(id);
         let now = self.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
         self.max_in_flight.fetch_max(now, Ordering::SeqCst);
         InFlight(&self.in_flight)
@@ -106,6 +116,7 @@ impl Drop for InFlight<'_> {
         self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
+// ANCHOR_END: counting
 
 // ANCHOR: batch_process
 /// Processes every item at once and returns the results in the order of `ids`.

@@ -48,17 +48,21 @@ use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
 use serde::Serialize;
 use std::fmt;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::time::sleep;
 // ANCHOR_END: imports
 
 // ANCHOR: source
-/// One external data source: its name, how long a call takes, and whether it is down.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One external data source: its name, how long a call takes, and whether it is down. It counts
+/// its calls; a clone shares the count.
+#[derive(Debug, Clone)]
 pub struct Source {
     pub name: &'static str,
     pub delay: Duration,
     pub down: bool,
+    calls: Arc<AtomicUsize>,
 }
 
 impl Source {
@@ -67,12 +71,18 @@ impl Source {
             name,
             delay,
             down: false,
+            calls: Arc::default(),
         }
     }
 
     /// The same source, out of order: every call fails after its delay.
     pub fn down(self) -> Self {
         Self { down: true, ..self }
+    }
+
+    /// How many times [`fetch_from_source`] has been called on this source (and its clones).
+    pub fn calls(&self) -> usize {
+        self.calls.load(Ordering::SeqCst)
     }
 }
 
@@ -100,6 +110,7 @@ impl std::error::Error for SourceError {}
 
 /// The lesson's `fetch_from_source`: waits `source.delay`, then answers (or fails, if it is down).
 pub async fn fetch_from_source(source: &Source) -> Result<SourceData, SourceError> {
+    source.calls.fetch_add(1, Ordering::SeqCst);
     sleep(source.delay).await;
     if source.down {
         return Err(SourceError {
@@ -117,7 +128,7 @@ pub async fn fetch_from_source(source: &Source) -> Result<SourceData, SourceErro
 // ANCHOR: sources
 /// The router's state: the three sources the handler gathers. Tests swap in other delays or a
 /// source that is down.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Sources {
     pub users: Source,
     pub products: Source,

@@ -1,8 +1,12 @@
 //! Hidden tests for exercise 5 (instructor only).
 
+#[path = "../../../exercises/test-support/clock.rs"]
+mod clock;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use axum::response::Response;
+use clock::on_paused_clock;
 use ex05_aggregate::{Source, Sources, app};
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -29,87 +33,95 @@ async fn json_body(response: Response) -> Value {
     serde_json::from_slice(&bytes).expect("the body should be JSON")
 }
 
-#[tokio::test(start_paused = true)]
-async fn other_delays_report_the_slowest() {
-    let sources = Sources {
-        users: Source::new("사용자DB", ms(1000)),
-        products: Source::new("상품DB", ms(2500)),
-        orders: Source::new("주문DB", ms(500)),
-    };
-    let start = Instant::now();
-    let body = json_body(send(sources).await).await;
-    assert_eq!(
-        start.elapsed(),
-        ms(2500),
-        "sources of 1.0, 2.5 and 0.5 s should take 2.5 s together, not 4.0 s"
-    );
-    assert_eq!(
-        body["elapsed_seconds"],
-        json!(2.5),
-        "elapsed_seconds should be the slowest source's 2.5 s: {body}"
-    );
-    assert_eq!(body["products"]["source"], json!("상품DB"));
-}
-
-#[tokio::test(start_paused = true)]
-async fn rounds_down_as_well_as_up() {
-    let sources = Sources {
-        orders: Source::new("주문DB", ms(1234)),
-        ..Sources::lesson()
-    };
-    let body = json_body(send(sources).await).await;
-    assert_eq!(
-        body["elapsed_seconds"],
-        json!(1.23),
-        "1.234 s should be reported as 1.23 (round(elapsed, 2)): {body}"
-    );
-}
-
-#[tokio::test(start_paused = true)]
-async fn every_source_that_is_down_is_reported_by_name() {
-    for (name, sources) in [
-        (
-            "사용자DB",
-            Sources {
-                users: Source::new("사용자DB", ms(300)).down(),
-                ..Sources::lesson()
-            },
-        ),
-        (
-            "주문DB",
-            Sources {
-                orders: Source::new("주문DB", ms(400)).down(),
-                ..Sources::lesson()
-            },
-        ),
-    ] {
-        let response = send(sources).await;
+#[test]
+fn other_delays_report_the_slowest() {
+    on_paused_clock(async || {
+        let sources = Sources {
+            users: Source::new("사용자DB", ms(1000)),
+            products: Source::new("상품DB", ms(2500)),
+            orders: Source::new("주문DB", ms(500)),
+        };
+        let start = Instant::now();
+        let body = json_body(send(sources).await).await;
         assert_eq!(
-            response.status(),
-            StatusCode::BAD_GATEWAY,
-            "{name} is down: expected 502"
+            start.elapsed(),
+            ms(2500),
+            "sources of 1.0, 2.5 and 0.5 s should take 2.5 s together, not 4.0 s"
         );
         assert_eq!(
-            json_body(response).await,
-            json!({"error": format!("{name}: 연결 실패")})
+            body["elapsed_seconds"],
+            json!(2.5),
+            "elapsed_seconds should be the slowest source's 2.5 s: {body}"
         );
-    }
+        assert_eq!(body["products"]["source"], json!("상품DB"));
+    });
 }
 
-#[tokio::test(start_paused = true)]
-async fn answers_are_json_whether_they_succeed_or_fail() {
-    let down = Sources {
-        products: Source::new("상품DB", ms(200)).down(),
-        ..Sources::lesson()
-    };
-    for sources in [Sources::lesson(), down] {
-        let response = send(sources).await;
-        let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+#[test]
+fn rounds_down_as_well_as_up() {
+    on_paused_clock(async || {
+        let sources = Sources {
+            orders: Source::new("주문DB", ms(1234)),
+            ..Sources::lesson()
+        };
+        let body = json_body(send(sources).await).await;
         assert_eq!(
-            content_type.as_ref().map(|v| v.to_str().unwrap()),
-            Some("application/json"),
-            "a {} answer should have Content-Type: application/json: return Json(...)",
-            response.status()
+            body["elapsed_seconds"],
+            json!(1.23),
+            "1.234 s should be reported as 1.23 (round(elapsed, 2)): {body}"
         );
-    }
+    });
+}
+
+#[test]
+fn every_source_that_is_down_is_reported_by_name() {
+    on_paused_clock(async || {
+        for (name, sources) in [
+            (
+                "사용자DB",
+                Sources {
+                    users: Source::new("사용자DB", ms(300)).down(),
+                    ..Sources::lesson()
+                },
+            ),
+            (
+                "주문DB",
+                Sources {
+                    orders: Source::new("주문DB", ms(400)).down(),
+                    ..Sources::lesson()
+                },
+            ),
+        ] {
+            let response = send(sources).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::BAD_GATEWAY,
+                "{name} is down: expected 502"
+            );
+            assert_eq!(
+                json_body(response).await,
+                json!({"error": format!("{name}: 연결 실패")})
+            );
+        }
+    });
+}
+
+#[test]
+fn answers_are_json_whether_they_succeed_or_fail() {
+    on_paused_clock(async || {
+        let down = Sources {
+            products: Source::new("상품DB", ms(200)).down(),
+            ..Sources::lesson()
+        };
+        for sources in [Sources::lesson(), down] {
+            let response = send(sources).await;
+            let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+            assert_eq!(
+                content_type.as_ref().map(|v| v.to_str().unwrap()),
+                Some("application/json"),
+                "a {} answer should have Content-Type: application/json: return Json(...)",
+                response.status()
+            );
+        }
+    });
 }

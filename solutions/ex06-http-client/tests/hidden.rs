@@ -1,14 +1,22 @@
 //! Hidden tests for exercise 6 (instructor only). A real server on 127.0.0.1, on the real clock;
-//! every call is bounded.
+//! every wait is bounded, and each test has a watchdog on its own thread.
 
+#[path = "../../../exercises/test-support/clock.rs"]
+mod clock;
+
+use axum::body::Body;
 use axum::extract::State;
-use axum::http::{StatusCode, Uri};
+use axum::http::header::{CONTENT_TYPE, USER_AGENT};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::{Json, Router};
+use clock::on_real_clock;
 use ex06_http_client::{Order, Product, ShopClient, User};
+use futures::StreamExt;
 use serde_json::{Value, json};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 const TIMEOUT: Duration = Duration::from_secs(5);
@@ -18,30 +26,65 @@ const LIMIT: Duration = Duration::from_secs(5);
 enum Reply {
     Data(Value),
     Status(StatusCode, Value),
+    Text(StatusCode, &'static str),
     Never,
+    /// 200, its headers and the first bytes of a list at once; then the body never ends.
+    StalledBody,
 }
 
-type Replies = HashMap<&'static str, Reply>;
+struct Shop {
+    replies: HashMap<&'static str, Reply>,
+    /// The path and the user agent of each request, in order of arrival.
+    seen: Mutex<Vec<(String, Option<String>)>>,
+}
 
-async fn handle(State(replies): State<Arc<Replies>>, uri: Uri) -> Response {
-    match replies.get(uri.path()).cloned() {
+impl Shop {
+    fn paths(&self) -> Vec<String> {
+        self.seen
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(p, _)| p.clone())
+            .collect()
+    }
+}
+
+async fn handle(State(shop): State<Arc<Shop>>, uri: Uri, headers: HeaderMap) -> Response {
+    let agent = headers
+        .get(USER_AGENT)
+        .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned());
+    shop.seen
+        .lock()
+        .unwrap()
+        .push((uri.path().to_string(), agent));
+    match shop.replies.get(uri.path()).cloned() {
         Some(Reply::Data(body)) => Json(body).into_response(),
         Some(Reply::Status(status, body)) => (status, Json(body)).into_response(),
+        Some(Reply::Text(status, text)) => (status, text).into_response(),
         Some(Reply::Never) => std::future::pending().await,
+        Some(Reply::StalledBody) => {
+            let start = futures::stream::iter([Ok::<_, Infallible>("[{\"id\": 3, \"name\": ")]);
+            let body = Body::from_stream(start.chain(futures::stream::pending()));
+            ([(CONTENT_TYPE, "application/json")], body).into_response()
+        }
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
 
 /// Starts a shop on 127.0.0.1 and returns its base URL. It stops with the test.
-async fn start_shop(replies: Replies) -> String {
+async fn start_shop(replies: HashMap<&'static str, Reply>) -> (String, Arc<Shop>) {
+    let shop = Arc::new(Shop {
+        replies,
+        seen: Mutex::default(),
+    });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base_url = format!("http://{}", listener.local_addr().unwrap());
-    let app = Router::new().fallback(handle).with_state(Arc::new(replies));
+    let app = Router::new().fallback(handle).with_state(shop.clone());
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    base_url
+    (base_url, shop)
 }
 
-fn lesson_shop() -> Replies {
+fn lesson_shop() -> HashMap<&'static str, Reply> {
     HashMap::from([
         (
             "/users",
@@ -58,9 +101,16 @@ fn lesson_shop() -> Replies {
     ])
 }
 
+fn http(agent: &str) -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .user_agent(agent)
+        .build()
+        .unwrap()
+}
+
 fn client(base_url: &str, timeout: Duration) -> ShopClient {
-    let http = reqwest::Client::builder().no_proxy().build().unwrap();
-    ShopClient::new(http, base_url, timeout)
+    ShopClient::new(http("ex06-hidden"), base_url, timeout)
 }
 
 async fn fetch_all_within(
@@ -76,71 +126,173 @@ fn reqwest_error(err: &anyhow::Error) -> Option<&reqwest::Error> {
     err.chain().find_map(|e| e.downcast_ref::<reqwest::Error>())
 }
 
-#[tokio::test]
-async fn decodes_other_data() {
-    let replies = HashMap::from([
-        (
-            "/users",
-            Reply::Data(json!([
-                {"id": 7, "name": "이철수"},
-                {"id": 8, "name": "박민수"},
-                {"id": 9, "name": "최지우"},
-            ])),
-        ),
-        (
-            "/products",
-            Reply::Data(json!([{"id": 3, "name": "키보드", "price": 89000}])),
-        ),
-        ("/orders", Reply::Data(json!([]))),
-    ]);
-    let base_url = start_shop(replies).await;
-    let (users, products, orders) = fetch_all_within(&client(&base_url, TIMEOUT), LIMIT)
-        .await
-        .expect("fetch_all failed, but the server answered all three");
-    let names: Vec<&str> = users.iter().map(|u| u.name.as_str()).collect();
-    assert_eq!(names, ["이철수", "박민수", "최지우"]);
-    assert_eq!(
-        products,
-        [Product {
-            id: 3,
-            name: "키보드".into(),
-            price: 89000
-        }]
-    );
-    assert_eq!(orders, []);
+fn is_timeout(err: &anyhow::Error) -> bool {
+    reqwest_error(err).is_some_and(reqwest::Error::is_timeout)
+        || err.chain().any(|e| e.is::<tokio::time::error::Elapsed>())
 }
 
-#[tokio::test]
-async fn every_request_has_the_timeout() {
-    let mut replies = lesson_shop();
-    replies.insert("/users", Reply::Never);
-    let base_url = start_shop(replies).await;
-    let client = client(&base_url, Duration::from_millis(300));
-    let err = tokio::time::timeout(Duration::from_secs(3), client.fetch_all())
-        .await
-        .unwrap_or_else(|_| panic!("/users never answers: its request should time out after 0.3 s"))
-        .expect_err("fetch_all returned Ok, but /users never answered");
-    let timed_out = reqwest_error(&err).is_some_and(reqwest::Error::is_timeout)
-        || err.chain().any(|e| e.is::<tokio::time::error::Elapsed>());
-    assert!(timed_out, "expected a timeout error, got \"{err:#}\"");
+#[test]
+fn decodes_other_data() {
+    on_real_clock(LIMIT + Duration::from_secs(2), async || {
+        let replies = HashMap::from([
+            (
+                "/users",
+                Reply::Data(json!([
+                    {"id": 7, "name": "이철수"},
+                    {"id": 8, "name": "박민수"},
+                    {"id": 9, "name": "최지우"},
+                ])),
+            ),
+            (
+                "/products",
+                Reply::Data(json!([{"id": 3, "name": "키보드", "price": 89000}])),
+            ),
+            ("/orders", Reply::Data(json!([]))),
+        ]);
+        let (base_url, shop) = start_shop(replies).await;
+        let (users, products, orders) = fetch_all_within(&client(&base_url, TIMEOUT), LIMIT)
+            .await
+            .unwrap_or_else(|err| {
+                panic!(
+                    "fetch_all failed with \"{err:#}\"; the server saw GET {:?}",
+                    shop.paths()
+                )
+            });
+        let names: Vec<&str> = users.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["이철수", "박민수", "최지우"]);
+        assert_eq!(
+            products,
+            [Product {
+                id: 3,
+                name: "키보드".into(),
+                price: 89000
+            }]
+        );
+        assert_eq!(orders, []);
+    });
 }
 
-#[tokio::test]
-async fn a_404_is_an_error_even_when_its_body_looks_like_data() {
-    let mut replies = lesson_shop();
-    replies.insert("/products", Reply::Status(StatusCode::NOT_FOUND, json!([])));
-    let base_url = start_shop(replies).await;
-    let result = fetch_all_within(&client(&base_url, TIMEOUT), LIMIT).await;
-    let err = match result {
-        Err(err) => err,
-        Ok(all) => panic!(
-            "fetch_all returned Ok({all:?}), but /products answered 404 Not Found \
-             (with the body [], which decodes fine: check the status first)"
-        ),
-    };
-    let status = reqwest_error(&err).and_then(reqwest::Error::status);
-    assert!(
-        status == Some(StatusCode::NOT_FOUND) || format!("{err:#}").contains("404 Not Found"),
-        "expected an error about the status 404, got \"{err:#}\""
-    );
+#[test]
+fn every_request_has_the_timeout() {
+    on_real_clock(Duration::from_secs(5), async || {
+        let mut replies = lesson_shop();
+        replies.insert("/users", Reply::Never);
+        let (base_url, _shop) = start_shop(replies).await;
+        let client = client(&base_url, Duration::from_millis(300));
+        let err = tokio::time::timeout(Duration::from_secs(3), client.fetch_all())
+            .await
+            .unwrap_or_else(|_| {
+                panic!("/users never answers: its request should time out after 0.3 s")
+            })
+            .expect_err("fetch_all returned Ok, but /users never answered");
+        assert!(
+            is_timeout(&err),
+            "expected a timeout error, got \"{err:#}\""
+        );
+    });
+}
+
+#[test]
+fn a_body_that_stalls_inside_the_batch_times_out() {
+    on_real_clock(Duration::from_secs(5), async || {
+        let mut replies = lesson_shop();
+        replies.insert("/products", Reply::StalledBody);
+        let (base_url, _shop) = start_shop(replies).await;
+        let client = client(&base_url, Duration::from_millis(300));
+        let err = tokio::time::timeout(Duration::from_secs(3), client.fetch_all())
+            .await
+            .unwrap_or_else(|_| {
+                panic!(
+                    "the body of /products stops halfway: reading it should time out after 0.3 s"
+                )
+            })
+            .expect_err("fetch_all returned Ok, but the body of /products never ended");
+        assert!(
+            is_timeout(&err),
+            "expected a timeout error, got \"{err:#}\""
+        );
+    });
+}
+
+#[test]
+fn a_404_is_an_error_even_when_its_body_looks_like_data() {
+    on_real_clock(LIMIT + Duration::from_secs(2), async || {
+        let mut replies = lesson_shop();
+        replies.insert("/products", Reply::Status(StatusCode::NOT_FOUND, json!([])));
+        let (base_url, _shop) = start_shop(replies).await;
+        let result = fetch_all_within(&client(&base_url, TIMEOUT), LIMIT).await;
+        let err = match result {
+            Err(err) => err,
+            Ok(all) => panic!(
+                "fetch_all returned Ok({all:?}), but /products answered 404 Not Found \
+                 (with the body [], which decodes fine: check the status first)"
+            ),
+        };
+        let status = reqwest_error(&err).and_then(reqwest::Error::status);
+        assert!(
+            status == Some(StatusCode::NOT_FOUND) || format!("{err:#}").contains("404 Not Found"),
+            "expected an error about the status 404, got \"{err:#}\""
+        );
+    });
+}
+
+#[test]
+fn a_404_with_a_text_body_is_an_error_about_its_status() {
+    on_real_clock(LIMIT + Duration::from_secs(2), async || {
+        let mut replies = lesson_shop();
+        replies.insert(
+            "/orders",
+            Reply::Text(StatusCode::NOT_FOUND, "no such list"),
+        );
+        let (base_url, _shop) = start_shop(replies).await;
+        let err = fetch_all_within(&client(&base_url, TIMEOUT), LIMIT)
+            .await
+            .expect_err("fetch_all returned Ok, but /orders answered 404 Not Found");
+        let status = reqwest_error(&err).and_then(reqwest::Error::status);
+        assert!(
+            status == Some(StatusCode::NOT_FOUND) || format!("{err:#}").contains("404 Not Found"),
+            "expected an error about the status 404 (checked before the body is decoded), got \
+             \"{err:#}\""
+        );
+    });
+}
+
+#[test]
+fn two_shop_clients_at_once_each_use_their_own_client() {
+    on_real_clock(LIMIT + Duration::from_secs(2), async || {
+        let (base_url, shop) = start_shop(lesson_shop()).await;
+        let a = ShopClient::new(http("ex06-hidden/a"), &base_url, TIMEOUT);
+        let b = ShopClient::new(http("ex06-hidden/b"), &base_url, TIMEOUT);
+        let (from_a, from_b) =
+            tokio::time::timeout(LIMIT, async { tokio::join!(a.fetch_all(), b.fetch_all()) })
+                .await
+                .unwrap_or_else(|_| panic!("two fetch_alls were still running after {LIMIT:?}"));
+        for (which, result) in [("first", from_a), ("second", from_b)] {
+            if let Err(err) = result {
+                panic!(
+                    "the {which} ShopClient's fetch_all failed with \"{err:#}\"; the server saw \
+                     GET {:?}",
+                    shop.paths()
+                );
+            }
+        }
+        let agents: Vec<Option<String>> = shop
+            .seen
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(_, a)| a.clone())
+            .collect();
+        for agent in ["ex06-hidden/a", "ex06-hidden/b"] {
+            let count = agents
+                .iter()
+                .filter(|a| a.as_deref() == Some(agent))
+                .count();
+            assert_eq!(
+                count, 3,
+                "expected 3 requests through the client with the user agent {agent}, saw \
+                 {count} (all user agents seen: {agents:?}): send every request through self.http"
+            );
+        }
+    });
 }
