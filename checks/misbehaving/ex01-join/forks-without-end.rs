@@ -1,5 +1,5 @@
 //! Attack: a fork bomb. Every copy of the test binary starts more copies of itself.
-//! status: timed_out
+//! status: failed
 
 // REPLACES: fetch_all
 /// Calls the three services concurrently and returns their results in the order
