@@ -29,6 +29,7 @@ use anyhow::{Context, Result, anyhow};
 use mdbook_driver::builtin_renderers::MarkdownRenderer;
 use mdbook_preprocessor::book::{Book, BookItem};
 use mdbook_preprocessor::{Preprocessor, PreprocessorContext};
+use ra_ap_rustc_lexer::{FrontmatterAllowed, TokenKind, tokenize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
@@ -248,9 +249,7 @@ fn fence_open(line: &str) -> Option<(String, &str)> {
 
 /// The lines of one Rust block, with its comments given to `f`.
 fn code_block(lines: &[&str], f: &mut impl FnMut(&Comment) -> Option<Vec<String>>) -> Vec<String> {
-    let mut lexer = Lexer::default();
-    // Each line: where its comment starts, if it has one.
-    let starts: Vec<Option<usize>> = lines.iter().map(|l| line_comment(l, &mut lexer)).collect();
+    let starts = comment_starts(lines);
     let own_line = |j: usize| starts[j].filter(|&s| lines[j][..s].trim().is_empty());
     let mut out = Vec::new();
     let mut j = 0;
@@ -312,107 +311,28 @@ fn needs_translation(text: &str) -> bool {
         .any(|w| w.chars().count() >= 2)
 }
 
-/// What a line ends inside of, for the next line: Rust strings can span lines.
-#[derive(Default, Clone, Copy, PartialEq, Eq, Debug)]
-enum Lexer {
-    #[default]
-    Code,
-    /// A `"` string.
-    Str,
-    /// A raw string `r#"…"#` with this many `#`.
-    Raw(usize),
-    /// A `/* … */` comment.
-    Block,
-}
-
-/// The byte where `line`'s `//` comment starts, if it has one outside strings and characters.
-/// `state` is what the previous line ended inside of, and becomes this line's.
-fn line_comment(line: &str, state: &mut Lexer) -> Option<usize> {
-    let b = line.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        match *state {
-            Lexer::Str => match b[i] {
-                b'\\' => i += 2,
-                b'"' => {
-                    *state = Lexer::Code;
-                    i += 1;
-                }
-                _ => i += 1,
-            },
-            Lexer::Raw(hashes) => {
-                if b[i] == b'"'
-                    && b[i + 1..]
-                        .iter()
-                        .take(hashes)
-                        .filter(|&&c| c == b'#')
-                        .count()
-                        == hashes
-                {
-                    *state = Lexer::Code;
-                    i += 1 + hashes;
-                } else {
-                    i += 1;
-                }
-            }
-            Lexer::Block => {
-                if b[i..].starts_with(b"*/") {
-                    *state = Lexer::Code;
-                    i += 2;
-                } else {
-                    i += 1;
-                }
-            }
-            Lexer::Code => {
-                let rest = &b[i..];
-                if rest.starts_with(b"//") {
-                    return Some(i);
-                } else if rest.starts_with(b"/*") {
-                    *state = Lexer::Block;
-                    i += 2;
-                } else if rest[0] == b'"' {
-                    *state = Lexer::Str;
-                    i += 1;
-                } else if rest[0] == b'r'
-                    && (i == 0 || !is_ident(b[i - 1]))
-                    && let Some(hashes) = raw_string_start(&rest[1..])
-                {
-                    *state = Lexer::Raw(hashes);
-                    i += 2 + hashes;
-                } else if rest[0] == b'\'' {
-                    // A character ('"', '\'', '\u{1F600}') or a lifetime ('a, 'static).
-                    i += char_literal_len(rest).unwrap_or(1);
-                } else {
-                    i += 1;
-                }
-            }
+/// For each line, the byte where its `//` comment starts, if it has one. rustc's own lexer tells
+/// a comment from `//` inside a string, a raw string or a character, across lines too.
+fn comment_starts(lines: &[&str]) -> Vec<Option<usize>> {
+    let text = lines.join("\n");
+    let line_starts: Vec<usize> = lines
+        .iter()
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len() + 1;
+            Some(start)
+        })
+        .collect();
+    let mut starts = vec![None; lines.len()];
+    let mut at = 0;
+    for token in tokenize(&text, FrontmatterAllowed::No) {
+        if let TokenKind::LineComment { .. } = token.kind {
+            let line = line_starts.partition_point(|&s| s <= at) - 1;
+            starts[line] = Some(at - line_starts[line]);
         }
+        at += token.len as usize;
     }
-    None
-}
-
-fn is_ident(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
-}
-
-/// After an `r`: `#…#"` starts a raw string; the number of `#`.
-fn raw_string_start(after_r: &[u8]) -> Option<usize> {
-    let hashes = after_r.iter().take_while(|&&c| c == b'#').count();
-    (after_r.get(hashes) == Some(&b'"')).then_some(hashes)
-}
-
-/// The length of a character literal at the start of `s` (`'x'`, `'\n'`, `'한'`), or `None` for
-/// a lifetime.
-fn char_literal_len(s: &[u8]) -> Option<usize> {
-    let text = std::str::from_utf8(s).ok()?;
-    let mut chars = text.char_indices().skip(1);
-    let (_, c) = chars.next()?;
-    if c == '\\' {
-        let close = text[2..].find('\'')?;
-        return Some(2 + close + 1);
-    }
-    let (end, after) = chars.next()?;
-    (after == '\'').then_some(end + 1)
+    starts
 }
 
 #[cfg(test)]
@@ -428,21 +348,18 @@ mod tests {
 
     #[test]
     fn comments_are_found_outside_strings_only() {
-        let mut s = Lexer::default();
+        let starts = comment_starts(&[
+            r#"let u = "http://x"; // a"#,
+            r#"let c = '"'; // a"#,
+            "fn f<'a>(x: &'a str) // a",
+            r##"r#"// no"#; // yes"##,
+            r#"let s = "one"#,
+            r#"// still the string"; // now"#,
+        ]);
         assert_eq!(
-            line_comment(r#"let u = "http://x"; // a"#, &mut s),
-            Some(20)
+            starts,
+            [Some(20), Some(13), Some(21), Some(12), None, Some(22)]
         );
-        assert_eq!(line_comment(r#"let c = '"'; // a"#, &mut s), Some(13));
-        assert_eq!(line_comment("fn f<'a>(x: &'a str) // a", &mut s), Some(21));
-        assert_eq!(line_comment(r##"r#"// no"#; // yes"##, &mut s), Some(12));
-        assert_eq!(line_comment(r#"let s = "one"#, &mut s), None);
-        assert_eq!(s, Lexer::Str);
-        assert_eq!(
-            line_comment(r#"// still the string"; // now"#, &mut s),
-            Some(22)
-        );
-        assert_eq!(s, Lexer::Code);
     }
 
     #[test]
