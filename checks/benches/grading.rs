@@ -1,53 +1,46 @@
-//! Grades a generated class of 30 submissions (correct, partly correct, not compiling,
-//! misbehaving, untouched stubs) and reports seconds per student; then measures what the sandbox
-//! costs one test, against the same tests run unsandboxed in the same run.
+//! How fast grading is, against grading one student by hand, both measured in this run.
 //!
-//! `cargo bench -p checks --bench grading` (run it twice: the first run also builds the
-//! dependencies into target/bench-lab; the second shows a new class graded with them built, every
-//! student crate compiled afresh).
+//! - **By hand**: `cargo test` in a copy of `solutions/` after touching its six crates: what it
+//!   costs to compile, link and run one student's worth of tests (the median of three runs).
+//! - **The grader**: a class of 30 (correct, partly correct, not compiling, misbehaving, untouched
+//!   stubs), three of whom misbehave in every test of every exercise: one spins, one hangs the
+//!   test harness itself (only the grader's timeout ends it), and one floods its output.
+//!
+//! It prints the time per student of each and their ratio; the goal is 0.7 or less. Then it
+//! measures what the sandbox costs one test process, against the same tests unsandboxed.
+//!
+//! `cargo bench -p checks --bench grading` (the first run also builds the dependencies of the
+//! lab and of the copy; they are kept in target/ for the next runs).
 
 use checks::class::{Expect, Work, misbehaviours, write_submission};
 use checks::{repo, wrong_answers};
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 use workbook::grade::{Options, grade};
 use workbook::lab::{Lab, Variant};
+use workbook::repo::Repo;
 use workbook::run::{Limits, run_test};
 use workbook::sandbox::Sandbox;
+
+/// The students who misbehave in every test, and the verdict each of their tests must get.
+const EVERYWHERE: [(&str, &str, &str); 3] = [
+    ("student-05", "spins", "failed"),
+    ("student-11", "hangs-the-harness", "timed_out"),
+    ("student-17", "floods-output", "output_limit"),
+];
 
 fn main() -> anyhow::Result<()> {
     let repo = repo();
     let target = repo.root.join("target");
+    let by_hand_copy = target.join("bench-by-hand");
+    let mut by_hand = vec![by_hand_seconds(&repo, &by_hand_copy)?];
+    by_hand.push(by_hand_seconds(&repo, &by_hand_copy)?);
+
     let class = target.join("bench-class");
     let out = target.join("bench-graded");
-    let _ = std::fs::remove_dir_all(&class);
+    write_class(&repo, &class)?;
     let _ = std::fs::remove_dir_all(&out);
-    let exercises = repo.exercises()?;
-    let wrong = wrong_answers()?;
-    // Misbehaviours at run time (a compile that hangs would only measure the compile deadline).
-    let misbehaving: Vec<_> = misbehaviours()?
-        .into_iter()
-        .filter(|m| matches!(m.expect, Expect::Status(_)))
-        .collect();
-    for i in 0..30 {
-        let work: Vec<_> = exercises
-            .iter()
-            .enumerate()
-            .map(|(j, e)| {
-                let of_mine: Vec<_> = wrong.iter().filter(|w| w.exercise.name == e.name).collect();
-                let work = match i % 6 {
-                    0 | 1 => Work::Solution,
-                    2 | 3 => Work::Lib(of_mine[(i + j) % of_mine.len()].file.clone()),
-                    4 if j == i % exercises.len() => Work::Broken,
-                    4 => Work::Solution,
-                    _ if j == 0 => Work::Lib(misbehaving[(i / 6) % misbehaving.len()].file.clone()),
-                    _ => Work::Stub,
-                };
-                (e.clone(), work)
-            })
-            .collect();
-        write_submission(&repo, &class, &format!("student-{i:02}"), &work)?;
-    }
-    let cold = !target.join("bench-lab/target").exists();
     // A new class: dependencies may be built already, but none of its own crates are.
     let _ = std::fs::remove_dir_all(target.join("bench-lab/ws"));
     let (sandbox, compile) =
@@ -57,10 +50,7 @@ fn main() -> anyhow::Result<()> {
         out,
         jobs: workbook::pool::default_jobs(),
         shard: None,
-        limits: Limits {
-            timeout: Duration::from_secs(10),
-            ..Limits::default()
-        },
+        budgets: checks::budgets(),
         lab: target.join("bench-lab"),
         sandbox,
         compile: Some(compile),
@@ -70,24 +60,151 @@ fn main() -> anyhow::Result<()> {
         eprintln!("{:>2}/{} {}", p.done, p.total, p.result.student)
     })?;
     let seconds = started.elapsed().as_secs_f64();
+    by_hand.push(by_hand_seconds(&repo, &by_hand_copy)?);
+
+    // The class is what it claims: the three misbehave in every test, and get those verdicts.
+    for (student, kind, status) in EVERYWHERE {
+        let r = results
+            .iter()
+            .find(|r| r.student == student)
+            .expect("graded");
+        let wrong: Vec<String> = r
+            .exercises
+            .iter()
+            .flat_map(|e| &e.tests)
+            .filter(|t| t.status != status)
+            .map(|t| format!("{}::{} {}", t.target, t.name, t.status))
+            .collect();
+        anyhow::ensure!(
+            wrong.is_empty(),
+            "{student} ({kind} everywhere) should get {status} in every test: {wrong:?}"
+        );
+    }
+
+    by_hand.sort_by(f64::total_cmp);
+    let by_hand = by_hand[1];
+    let per_student = seconds / results.len() as f64;
     println!(
-        "graded {} students in {seconds:.1} s: {:.2} s per student ({} dependency build, {} jobs)",
+        "by hand: {by_hand:.2} s per student (median of 3: `cargo test` in a copy of solutions/ \
+         after touching its six crates)"
+    );
+    println!(
+        "grader: {} students in {seconds:.1} s, {per_student:.2} s per student ({} jobs; {} spin, \
+         hang the harness and flood in every test)",
         results.len(),
-        seconds / results.len() as f64,
-        if cold { "with a cold" } else { "after a warm" },
-        options.jobs
+        options.jobs,
+        EVERYWHERE.map(|(s, _, _)| s).join(", ")
+    );
+    println!(
+        "ratio: {:.2} of the by-hand cost per student (goal: 0.70 or less)",
+        per_student / by_hand
     );
     sandbox_cost(&repo, &options.lab, &options.sandbox)?;
     Ok(())
 }
 
+/// The class: five kinds of student in turn, and the three who misbehave everywhere.
+fn write_class(repo: &Repo, class: &Path) -> anyhow::Result<()> {
+    let _ = std::fs::remove_dir_all(class);
+    let exercises = repo.exercises()?;
+    let wrong = wrong_answers()?;
+    let misbehaving = misbehaviours()?;
+    // Misbehaviours of ex01 at run time, in turn (a compile that hangs would only measure the
+    // compile deadline).
+    let in_ex01: Vec<_> = misbehaving
+        .iter()
+        .filter(|m| m.exercise == "ex01-join" && matches!(m.expect, Expect::Status(_)))
+        .collect();
+    for i in 0..30 {
+        let student = format!("student-{i:02}");
+        let everywhere = EVERYWHERE.iter().find(|(s, _, _)| *s == student);
+        let work: Vec<_> = exercises
+            .iter()
+            .enumerate()
+            .map(|(j, e)| {
+                let of_mine: Vec<_> = wrong.iter().filter(|w| w.exercise.name == e.name).collect();
+                let work = match (everywhere, i % 6) {
+                    (Some((_, kind, _)), _) => {
+                        let m = misbehaving
+                            .iter()
+                            .find(|m| m.exercise == e.name && m.name == *kind)
+                            .expect("every exercise has each misbehaviour that runs everywhere");
+                        Work::Lib(m.file.clone())
+                    }
+                    (None, 0 | 1) => Work::Solution,
+                    (None, 2 | 3) => Work::Lib(of_mine[(i + j) % of_mine.len()].file.clone()),
+                    (None, 4) if j == i % exercises.len() => Work::Broken,
+                    (None, 4) => Work::Solution,
+                    (None, _) if j == 0 => Work::Lib(in_ex01[(i / 6) % in_ex01.len()].file.clone()),
+                    (None, _) => Work::Stub,
+                };
+                (e.clone(), work)
+            })
+            .collect();
+        write_submission(repo, class, &student, &work)?;
+    }
+    Ok(())
+}
+
+/// One student's worth by hand: `cargo test` in a copy of `solutions/` (and the `exercises/` its
+/// tests come from), after touching the six crates' sources. The copy's dependencies are built
+/// first, untimed, as a learner's would be.
+fn by_hand_seconds(repo: &Repo, copy: &Path) -> anyhow::Result<f64> {
+    for dir in ["exercises", "solutions"] {
+        copy_sources(&repo.root.join(dir), &copy.join(dir))?;
+    }
+    let solutions = copy.join("solutions");
+    let cargo_test = || -> anyhow::Result<()> {
+        let status = Command::new(workbook::lab::cargo::cargo())
+            .args(["test", "--workspace", "--quiet"])
+            .current_dir(&solutions)
+            .env("CARGO_TARGET_DIR", copy.join("target"))
+            .stdout(std::process::Stdio::null())
+            .status()?;
+        anyhow::ensure!(
+            status.success(),
+            "cargo test failed in {}",
+            solutions.display()
+        );
+        Ok(())
+    };
+    cargo_test()?;
+    for e in repo.exercises()? {
+        let lib = solutions.join(&e.name).join("src/lib.rs");
+        std::fs::File::options()
+            .append(true)
+            .open(&lib)?
+            .set_modified(std::time::SystemTime::now())?;
+    }
+    let started = Instant::now();
+    cargo_test()?;
+    Ok(started.elapsed().as_secs_f64())
+}
+
+/// Copies a workspace's sources (everything but `target/`), touching only what differs.
+fn copy_sources(from: &Path, to: &Path) -> anyhow::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name == "target" {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            workbook::lab::sync_dir(&entry.path(), &to.join(&name), None)?;
+        } else {
+            let bytes = std::fs::read(entry.path())?;
+            if std::fs::read(to.join(&name)).ok() != Some(bytes.clone()) {
+                std::fs::write(to.join(&name), bytes)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Runs every test of the solutions' ex01 and ex03 (paused-clock tests: what the process costs,
 /// not what the test waits) in the sandbox and without it, alternating, and prints the cost.
-fn sandbox_cost(
-    repo: &workbook::repo::Repo,
-    lab: &std::path::Path,
-    sandbox: &Sandbox,
-) -> anyhow::Result<()> {
+fn sandbox_cost(repo: &Repo, lab: &Path, sandbox: &Sandbox) -> anyhow::Result<()> {
     let lab = Lab::new(repo, lab)?;
     let _lock = lab.lock()?;
     let variants: Vec<Variant> = ["ex01-join", "ex03-errors"]
@@ -103,22 +220,18 @@ fn sandbox_cost(
             })
         })
         .collect::<anyhow::Result<_>>()?;
-    let mut runs = Vec::new();
-    for b in lab.build(&variants)? {
-        let exe = b.test_binary.clone().expect("the solutions build");
-        let sealed = lab.runnable(&exe, sandbox)?;
-        for test in workbook::run::list_tests(&exe, &Sandbox::Off)? {
-            runs.push((exe.clone(), sealed.clone(), test));
-        }
-    }
+    let built = lab.build(&variants)?;
+    let exe = built[0].test_binary.clone().expect("the solutions build");
+    let sealed = lab.runnable(&exe, sandbox)?;
+    let runs = workbook::run::list_tests(&exe, &Sandbox::Off)?;
     let limits = Limits::default();
     let (mut plain, mut boxed) = (Duration::ZERO, Duration::ZERO);
     const ROUNDS: u32 = 5;
     for _ in 0..ROUNDS {
-        for (exe, sealed, test) in &runs {
+        for test in &runs {
             for (exe, sandbox, total) in [
-                (exe, &Sandbox::Off, &mut plain),
-                (sealed, sandbox, &mut boxed),
+                (&exe, &Sandbox::Off, &mut plain),
+                (&sealed, sandbox, &mut boxed),
             ] {
                 let started = Instant::now();
                 let run = run_test(exe, test, sandbox, limits)?;
@@ -135,8 +248,8 @@ fn sandbox_cost(
     let count = ROUNDS * runs.len() as u32;
     let (plain, boxed) = (plain / count, boxed / count);
     println!(
-        "one test, {count} runs each way: {:.1} ms unsandboxed, {:.1} ms sandboxed: the sandbox \
-         costs {:.1} ms a test ({:.2}x)",
+        "one test process, {count} runs each way: {:.1} ms unsandboxed, {:.1} ms sandboxed: the \
+         sandbox costs {:.1} ms a process ({:.2}x)",
         plain.as_secs_f64() * 1e3,
         boxed.as_secs_f64() * 1e3,
         (boxed.as_secs_f64() - plain.as_secs_f64()) * 1e3,

@@ -232,6 +232,13 @@ impl StandardLab {
     }
 }
 
+/// The time budgets grading uses: `grading.toml`'s `[timeouts]`.
+pub fn budgets() -> workbook::lab::suites::Budgets {
+    workbook::grade::manifest::Manifest::load(&repo())
+        .expect("solutions/grading.toml")
+        .budgets(Limits::default(), None)
+}
+
 /// Builds and tests the standard variants once, in `dir` (a test binary's `CARGO_TARGET_TMPDIR`).
 pub fn standard_lab(dir: &Path) -> &'static StandardLab {
     static LAB: OnceLock<StandardLab> = OnceLock::new();
@@ -242,7 +249,7 @@ pub fn standard_lab(dir: &Path) -> &'static StandardLab {
             .build(&standard_variants().expect("listing variants"))
             .expect("building the lab");
         let outcomes = lab
-            .test(&built, Limits::default(), default_jobs(), &Sandbox::Off)
+            .test(&built, &budgets(), default_jobs(), &Sandbox::Off)
             .expect("running the lab's tests");
         StandardLab { built, outcomes }
     })

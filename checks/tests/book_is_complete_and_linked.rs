@@ -279,7 +279,7 @@ fn every_exercise_has_exactly_one_chapter_and_its_box_names_a_real_crate() {
 #[test]
 fn the_sequential_vs_concurrent_picture_is_the_measured_timeline() {
     let committed = repo().book_dir().join("src/generated/ex02-timeline.svg");
-    let output = std::process::Command::new(workbook::lab::cargo())
+    let output = std::process::Command::new(workbook::lab::cargo::cargo())
         .args([
             "run",
             "--quiet",

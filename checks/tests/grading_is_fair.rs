@@ -13,7 +13,6 @@ use workbook::grade::report::{Compile, StudentResult};
 use workbook::grade::{Options, Shard, grade, merge};
 use workbook::lab::CompileSandbox;
 use workbook::repo::Exercise;
-use workbook::run::Limits;
 use workbook::sandbox::Sandbox;
 
 /// The port on 127.0.0.1 that `misbehaving/ex01-join/connects-to-the-grader.rs` connects to.
@@ -33,12 +32,9 @@ fn options(submissions: &Path, out: &Path) -> Options {
         out: out.into(),
         jobs: workbook::pool::default_jobs(),
         shard: None,
-        // Far past the tests' own 1 s real-time deadline, so that a test that cannot finish fails
-        // on it, with its message, even on a loaded machine.
-        limits: Limits {
-            timeout: Duration::from_secs(6),
-            ..Limits::default()
-        },
+        // grading.toml's: far past the tests' own real-time deadlines, so that a test that cannot
+        // finish fails on its deadline, with its message, even on a loaded machine.
+        budgets: checks::budgets(),
         lab: lab_dir(tmp()),
         sandbox: sandbox.clone(),
         compile: Some(compile.clone()),

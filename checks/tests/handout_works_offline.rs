@@ -12,7 +12,7 @@ fn cargo_offline(
     cargo_home: &Path,
     target: &Path,
 ) -> std::process::Output {
-    Command::new(workbook::lab::cargo())
+    Command::new(workbook::lab::cargo::cargo())
         .args(args)
         .current_dir(dir)
         .env("CARGO_HOME", cargo_home)

@@ -13,6 +13,7 @@
 #![allow(dead_code)] // each test file uses one of the two runners
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::pin::Pin;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -65,18 +66,27 @@ pub fn on_real_clock(deadline: Duration, test: impl AsyncFnOnce() + Send + 'stat
 /// Runs `test` on a runtime on a thread of its own and waits for it up to `real_limit`.
 /// `Some(true)`: it finished; `Some(false)`: it reached the simulated deadline (paused clock
 /// only); `None`: the real-time limit passed first. A panic in the test is passed on as it is.
-/// A thread that never finishes is left behind; it ends with the test process.
 fn run_on_own_thread(
     paused: bool,
     real_limit: Duration,
     test: impl AsyncFnOnce() + Send + 'static,
 ) -> Option<bool> {
+    // Boxed at once, so the runtime code below is compiled once, not once per test.
+    run_boxed(paused, real_limit, Box::new(move || Box::pin(test())))
+}
+
+/// Makes a test's future on the thread that runs it (the future itself need not be `Send`).
+type MakeTest = Box<dyn FnOnce() -> Pin<Box<dyn Future<Output = ()>>> + Send>;
+
+/// A thread that never finishes is left behind; it ends with the test process.
+fn run_boxed(paused: bool, real_limit: Duration, make_test: MakeTest) -> Option<bool> {
     let name = std::thread::current().name().unwrap_or("test").to_string();
     let (finished, outcome) = mpsc::channel();
     std::thread::Builder::new()
         .name(name)
         .spawn(move || {
             let run = catch_unwind(AssertUnwindSafe(|| {
+                let test = make_test();
                 tokio::runtime::Builder::new_current_thread()
                     .enable_all()
                     .start_paused(paused)
@@ -84,9 +94,9 @@ fn run_on_own_thread(
                     .expect("a tokio runtime")
                     .block_on(async {
                         if paused {
-                            tokio::time::timeout(SIMULATED_LIMIT, test()).await.is_ok()
+                            tokio::time::timeout(SIMULATED_LIMIT, test).await.is_ok()
                         } else {
-                            test().await;
+                            test.await;
                             true
                         }
                     })

@@ -3,7 +3,7 @@
 //! `cargo workbook check`; no solutions, no hidden tests. With `offline`, every dependency too
 //! (`cargo vendor`), so the class builds with no network at all.
 
-use crate::lab::{cargo, sync_dir};
+use crate::lab::{cargo::cargo, sync_dir};
 use crate::repo::Repo;
 use anyhow::{Context, Result, bail};
 use std::path::Path;

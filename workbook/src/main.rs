@@ -60,12 +60,13 @@ enum Cmd {
         /// Grade only this slice of the class, e.g. 2/4 (join the slices with `workbook merge`).
         #[arg(long)]
         shard: Option<workbook::grade::Shard>,
-        /// Tests run at once (default: one per core).
+        /// Cores to keep busy (default: every core).
         #[arg(long)]
         jobs: Option<usize>,
-        /// Seconds one test may run before it is stopped.
-        #[arg(long, default_value_t = 10)]
-        timeout: u64,
+        /// Seconds an exercise's tests may run before they are stopped, for every exercise
+        /// (default: `[timeouts]` in solutions/grading.toml).
+        #[arg(long)]
+        timeout: Option<u64>,
         /// Seconds one student crate may take to compile.
         #[arg(long, default_value_t = 120)]
         compile_timeout: u64,
@@ -226,10 +227,8 @@ fn run(command: Cmd) -> Result<()> {
                 out: out.clone(),
                 jobs: jobs.unwrap_or_else(workbook::pool::default_jobs),
                 shard,
-                limits: workbook::run::Limits {
-                    timeout: std::time::Duration::from_secs(timeout),
-                    ..Default::default()
-                },
+                budgets: workbook::grade::manifest::Manifest::load(&repo)?
+                    .budgets(workbook::run::Limits::default(), timeout),
                 lab: repo.root.join("target/grading-lab"),
                 compile: Some(CompileSandbox {
                     // This program is also the compile sandbox (see `main`).
@@ -240,7 +239,10 @@ fn run(command: Cmd) -> Result<()> {
                 sandbox,
             };
             eprintln!("Building the class (dependencies are built once and reused)...");
-            let results = workbook::grade::grade(&repo, &options, show_progress)?;
+            let bar = workbook::grade::bar::GradingBar::new();
+            let results = workbook::grade::grade_with(&repo, &options, |u| bar.update(u));
+            bar.finish();
+            let results = results?;
             let alerted: Vec<&str> = results
                 .iter()
                 .filter(|r| !r.alerts.is_empty())
@@ -312,44 +314,6 @@ fn run(command: Cmd) -> Result<()> {
 }
 
 /// One line a student: a bar, the count, the student's score, and the time left.
-fn show_progress(p: &workbook::grade::Progress) {
-    let width = 20;
-    let filled = p.done * width / p.total.max(1);
-    let elapsed = p.started.elapsed().as_secs_f64();
-    let eta = elapsed / p.done as f64 * (p.total - p.done) as f64;
-    let r = p.result;
-    let note = match (&r.problem, p.reused) {
-        (Some(problem), _) => format!("not graded: {problem}"),
-        (None, true) => "unchanged since the last run".to_string(),
-        (None, false) => {
-            let broken = r
-                .exercises
-                .iter()
-                .filter(|e| {
-                    use workbook::grade::report::Compile;
-                    matches!(e.compile, Compile::Failed | Compile::TimedOut)
-                })
-                .count();
-            if broken > 0 {
-                format!("{broken} exercises do not compile")
-            } else {
-                String::new()
-            }
-        }
-    };
-    eprintln!(
-        "[{}{}] {:>3}/{} {:<20} {:>3}/{} points  ETA {:>4.0} s  {note}",
-        "#".repeat(filled),
-        ".".repeat(width - filled),
-        p.done,
-        p.total,
-        r.student,
-        r.points,
-        r.max_points,
-        eta
-    );
-}
-
 /// Asks a yes/no question on the terminal.
 fn confirm(question: &str) -> Result<bool> {
     eprint!("{question} Your current code is saved first. [y/N] ");

@@ -1,7 +1,7 @@
 //! Where a learner stands: every exercise's tests, built and run in the learner's own workspace
 //! (so it reuses what `cargo test` built), never a state file that could go stale.
 
-use crate::lab::build_tests;
+use crate::lab::cargo::build_report;
 use crate::repo::{Exercise, Repo};
 use crate::run::{self, Limits};
 use crate::sandbox::Sandbox;
@@ -24,7 +24,7 @@ pub struct Progress {
 /// Builds and runs every exercise's tests in `exercises/`.
 pub fn check(repo: &Repo, jobs: usize) -> Result<Vec<Progress>> {
     let workspace = repo.exercises_dir().canonicalize()?;
-    let report = build_tests(&workspace, &workspace.join("target"))?;
+    let report = build_report(&workspace, &workspace.join("target"))?;
     let mut progress = Vec::new();
     for exercise in repo.exercises()? {
         let manifest = workspace.join(&exercise.name).join("Cargo.toml");

@@ -21,6 +21,7 @@ use crate::sandbox::cgroup::{Cgroup, GroupLimits};
 use crate::sandbox::limits::{ProcessLimits, SandboxUser, running_as_root};
 use anyhow::{Context, Result, bail};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ExitStatus, Stdio};
@@ -121,6 +122,103 @@ pub fn run_test(exe: &Path, name: &str, sandbox: &Sandbox, limits: Limits) -> Re
 /// Runs every test of `exe` in one process, as `cargo test` does: it passes when all of them do.
 pub fn run_suite(exe: &Path, sandbox: &Sandbox, limits: Limits) -> Result<TestRun> {
     run_logged(exe, None, sandbox, limits)
+}
+
+/// The tests of one process that ran many, each as the harness recorded it.
+#[derive(Debug)]
+pub struct SuiteRun {
+    /// By full test name: every test the harness recorded as passed or failed.
+    pub recorded: BTreeMap<String, TestRun>,
+    /// Why the grader stopped the process, if it did (`TimedOut`, `OutputLimit`).
+    pub stopped: Option<Status>,
+    /// How long the whole process ran.
+    pub duration: Duration,
+}
+
+/// Runs the `tests` of `exe` (full names) in one process, all at once on threads of their own.
+/// A test the harness recorded keeps its verdict, whatever the process did afterwards; the
+/// caller decides what to make of the ones it did not record.
+pub fn run_many(
+    exe: &Path,
+    tests: &[String],
+    filter: &str,
+    sandbox: &Sandbox,
+    limits: Limits,
+) -> Result<SuiteRun> {
+    let threads = tests.len().clamp(1, 64).to_string();
+    let args = [
+        "--nocapture",
+        "--color",
+        "never",
+        "--test-threads",
+        &threads,
+        filter,
+    ];
+    let ended = launch(exe, &args, true, sandbox, limits)?;
+    let mut recorded = BTreeMap::new();
+    for line in ended.log.lines() {
+        let (status, name) = if let Some(name) = line.strip_prefix("ok ") {
+            (Status::Passed, name)
+        } else if let Some(name) = line.strip_prefix("failed ") {
+            (Status::Failed, name)
+        } else {
+            continue;
+        };
+        if !tests.iter().any(|t| t == name) {
+            continue;
+        }
+        let message = match status {
+            Status::Failed => panic_of(&ended.stderr, name),
+            _ => String::new(),
+        };
+        recorded.insert(
+            name.to_string(),
+            TestRun {
+                status,
+                message,
+                duration: ended.duration,
+            },
+        );
+    }
+    Ok(SuiteRun {
+        recorded,
+        stopped: ended.stopped,
+        duration: ended.duration,
+    })
+}
+
+/// The message a test that timed out gets.
+pub fn timed_out_message(limits: Limits) -> String {
+    format!(
+        "did not finish within {} s of real time: does something wait forever, or block the \
+         runtime's thread (std::thread::sleep, a busy loop)?",
+        limits.timeout.as_secs()
+    )
+}
+
+/// What the thread of test `name` printed when it panicked (its thread has the test's name),
+/// up to the next panic; empty when it cannot be told apart.
+fn panic_of(stderr: &str, name: &str) -> String {
+    let start_line = format!("thread '{name}' panicked at");
+    let Some(start) = stderr
+        .match_indices(&start_line)
+        .map(|(i, _)| i)
+        .find(|&i| i == 0 || stderr.as_bytes()[i - 1] == b'\n')
+    else {
+        return String::new();
+    };
+    let mut message = String::new();
+    for (n, line) in stderr[start..].lines().enumerate() {
+        if n > 0 && line.starts_with("thread '") {
+            break;
+        }
+        if line.starts_with("note: run with `RUST_BACKTRACE=1`") {
+            continue;
+        }
+        message.push_str(line);
+        message.push('\n');
+    }
+    tail(message.trim())
 }
 
 fn run_logged(
@@ -333,16 +431,7 @@ fn read_available(reader: &mut std::fs::File, log: &mut Vec<u8>) -> Result<()> {
 fn verdict(ended: &Ended, name: Option<&str>, limits: Limits) -> (Status, String) {
     use std::os::unix::process::ExitStatusExt;
     match ended.stopped {
-        Some(Status::TimedOut) => {
-            return (
-                Status::TimedOut,
-                format!(
-                    "did not finish within {} s of real time: does something wait forever, or \
-                     block the runtime's thread (std::thread::sleep, a busy loop)?",
-                    limits.timeout.as_secs()
-                ),
-            );
-        }
+        Some(Status::TimedOut) => return (Status::TimedOut, timed_out_message(limits)),
         Some(status) => {
             return (
                 status,

@@ -1,6 +1,6 @@
-//! Attack: runs its own test binary again on the hidden tests (`--exact hidden::…`), answering
-//! wrongly there, and fails a learner's test with what they printed: their assertion messages
-//! would reach the student's feedback. The hidden tests are a binary of their own, out of reach.
+//! Attack: runs every test of its own test binary again (`--exact …`), answering wrongly there,
+//! and fails a learner's test with what they printed: were the hidden tests in that binary, their
+//! assertion messages would reach the student's feedback. They are a binary of their own.
 //! status: failed
 //! unsandboxed: failed
 
@@ -24,7 +24,7 @@ pub async fn fetch_all() -> (Users, Products, Orders) {
     };
     let mut leaked = String::new();
     for line in run(&["--list", "--format", "terse"]).lines() {
-        if let Some(test) = line.strip_suffix(": test").filter(|t| t.starts_with("hidden::")) {
+        if let Some(test) = line.strip_suffix(": test") {
             leaked += &run(&["--exact", test, "--nocapture"]);
         }
     }

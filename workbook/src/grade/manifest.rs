@@ -1,5 +1,7 @@
-//! `solutions/grading.toml`: how many points each test is worth.
+//! `solutions/grading.toml`: how many points each test is worth, and how long each exercise's
+//! tests may run.
 
+use crate::lab::suites::Budgets;
 use crate::repo::Repo;
 use anyhow::{Context, Result};
 use serde::Deserialize;
@@ -13,9 +15,32 @@ pub struct Manifest {
     /// Exercise -> `target::test` -> points.
     #[serde(default)]
     pub points: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Seconds of real time: `default`, and by exercise.
+    #[serde(default)]
+    pub timeouts: BTreeMap<String, u64>,
 }
 
 impl Manifest {
+    /// The time budgets it sets, with `limits`' output cap; `--timeout` (`overrule`) sets one
+    /// for every exercise instead.
+    pub fn budgets(&self, limits: crate::run::Limits, overrule: Option<u64>) -> Budgets {
+        let seconds = |s: u64| std::time::Duration::from_secs(s);
+        let mut budgets = Budgets::uniform(crate::run::Limits {
+            timeout: seconds(
+                overrule
+                    .or(self.timeouts.get("default").copied())
+                    .unwrap_or(10),
+            ),
+            ..limits
+        });
+        if overrule.is_none() {
+            for (exercise, s) in self.timeouts.iter().filter(|(e, _)| *e != "default") {
+                budgets.per_exercise.insert(exercise.clone(), seconds(*s));
+            }
+        }
+        budgets
+    }
+
     pub fn path(repo: &Repo) -> std::path::PathBuf {
         repo.solutions_dir().join("grading.toml")
     }

@@ -6,6 +6,7 @@
 //! as it was handed out. A student already graded with the same submission and tests (same content
 //! hash, and a result the grader signed) is skipped, so an interrupted run picks up where it stopped.
 
+pub mod bar;
 pub mod given;
 pub mod manifest;
 pub mod report;
@@ -13,9 +14,9 @@ pub mod scan;
 pub mod signature;
 pub mod submissions;
 
-use crate::lab::{Built, CompileSandbox, Lab, Outcome, Variant};
+use crate::lab::suites::{self, Binaries, Budgets, Suite};
+use crate::lab::{BuildOptions, Built, CompileSandbox, Lab, Outcome, Variant};
 use crate::repo::{Exercise, Repo};
-use crate::run::Limits;
 use crate::sandbox::Sandbox;
 use crate::sandbox::compile::TIMED_OUT;
 use anyhow::{Context, Result, bail};
@@ -25,16 +26,18 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::{Mutex, mpsc};
 use std::time::Instant;
 use submissions::{Submission, link_below};
 
 pub struct Options {
     pub submissions: PathBuf,
     pub out: PathBuf,
-    /// Tests run at once.
+    /// Cores to keep busy: cargo's jobs, and (twice as many) suites of tests at once.
     pub jobs: usize,
     pub shard: Option<Shard>,
-    pub limits: Limits,
+    /// How long each exercise's tests may run (`grading.toml`'s `[timeouts]`, or `--timeout`).
+    pub budgets: Budgets,
     /// The lab: its target directory is shared by every class graded with it.
     pub lab: PathBuf,
     /// Where tests run: [`Sandbox::detect`], or [`Sandbox::Off`] (`--no-sandbox`).
@@ -75,11 +78,34 @@ pub struct Progress<'a> {
     pub started: Instant,
 }
 
+/// What grading reports as it goes.
+pub enum Update<'a> {
+    /// A student is graded (or found unchanged since the last run).
+    Graded(Progress<'a>),
+    /// How many students' code is still being compiled.
+    Building { students: usize },
+    /// This student's tests started.
+    Testing { student: String },
+}
+
 /// Grades the class; returns every result and writes `gradebook.csv`, `results/`, `feedback/`.
 pub fn grade(
     repo: &Repo,
     opts: &Options,
     mut on_progress: impl FnMut(&Progress),
+) -> Result<Vec<StudentResult>> {
+    grade_with(repo, opts, |update| {
+        if let Update::Graded(progress) = update {
+            on_progress(&progress)
+        }
+    })
+}
+
+/// [`grade`], telling `on_update` what is being built and tested as well.
+pub fn grade_with(
+    repo: &Repo,
+    opts: &Options,
+    mut on_update: impl FnMut(Update),
 ) -> Result<Vec<StudentResult>> {
     let started = Instant::now();
     let manifest = Manifest::load(repo)?;
@@ -106,13 +132,13 @@ pub fn grade(
             Some(result) => {
                 results.push(result);
                 let reused = results.last().expect("just pushed");
-                on_progress(&Progress {
+                on_update(Update::Graded(Progress {
                     done: results.len(),
                     total,
                     result: reused,
                     reused: true,
                     started,
-                });
+                }));
             }
             None => to_grade.push((submission, hash)),
         }
@@ -126,10 +152,15 @@ pub fn grade(
         (None, true) => bail!("the sandbox is on, but no compile sandbox was given"),
         _ => {}
     }
+    if to_grade.is_empty() {
+        write_gradebook(repo, &out)?;
+        results.sort_by(|a, b| a.student.cmp(&b.student));
+        return Ok(results);
+    }
     let mut variants: Vec<Variant> = exercises
         .iter()
         .map(|e| Variant {
-            owner: "reference".into(),
+            owner: REFERENCE.into(),
             exercise: e.clone(),
             src: e.solution_dir.join("src"),
             lib: None,
@@ -159,7 +190,7 @@ pub fn grade(
             let restored = given::restore_lib(e, &src)?;
             submission.notes.extend(restored.flag);
             variants.push(Variant {
-                owner: submission.student.clone(),
+                owner: owner_of(&submission.student),
                 exercise: e.clone(),
                 src,
                 lib: restored.text,
@@ -167,54 +198,183 @@ pub fn grade(
             });
         }
     }
-    let built = if to_grade.is_empty() {
-        Vec::new()
-    } else {
-        lab.build(&variants)?
-    };
-    let reference = reference_tests(&built[..exercises.len().min(built.len())])?;
 
-    for (submission, hash) in to_grade {
-        let mine: Vec<Built> = built[exercises.len()..]
-            .iter()
-            .filter(|b| b.variant.owner == submission.student)
-            .cloned()
-            .collect();
-        let outcomes = lab.test(&mine, opts.limits, opts.jobs, &opts.sandbox)?;
-        let mut result = assemble(
-            repo,
-            &manifest,
-            &exercises,
-            &reference,
-            &submission,
-            hash,
-            &mine,
-            &outcomes,
-        )?;
-        result.sandboxed = opts.sandbox.is_on();
-        result.signature = Some(key.sign(&result)?);
-        let file = file_name(&result.student);
-        report::write_atomic(
-            &out.join("results").join(format!("{file}.json")),
-            &serde_json::to_string_pretty(&result)?,
-        )?;
-        report::write_atomic(
-            &out.join("feedback").join(format!("{file}.md")),
-            &report::feedback_md(&result),
-        )?;
-        results.push(result);
-        let last = results.last().expect("just pushed");
-        on_progress(&Progress {
-            done: results.len(),
-            total,
-            result: last,
-            reused: false,
-            started,
+    // Cargo builds the class on one thread; each student's tests run the moment their binaries
+    // are built, while cargo goes on with the others.
+    let (events, inbox) = mpsc::channel::<Event>();
+    let (jobs_in, jobs_out) = mpsc::channel::<Suite>();
+    let jobs_out = Mutex::new(jobs_out);
+    let binaries = Binaries::default();
+    let mut building: BTreeMap<String, usize> = to_grade
+        .iter()
+        .map(|(s, _)| (owner_of(&s.student), 0))
+        .collect();
+    let mut graded: BTreeMap<String, Student> = BTreeMap::new();
+    let mut reference: Option<BTreeMap<String, Vec<String>>> = None;
+    let mut failure = None;
+    let lab_ref = &lab;
+    std::thread::scope(|scope| -> Result<()> {
+        // Dropped on every way out, so the workers stop.
+        let jobs_in = jobs_in;
+        let builder_events = events.clone();
+        let (lab, variants) = (&*lab_ref, &variants);
+        scope.spawn(move || {
+            let built = lab.build_streaming(variants, BuildOptions { background: true }, |owner| {
+                let _ = builder_events.send(Event::Built(owner));
+            });
+            let _ = builder_events.send(Event::BuildFinished(built.err()));
         });
+        // Suites mostly wait (on a deadline, on a paused clock): more of them than cores.
+        for _ in 0..(opts.jobs * 2).max(2) {
+            let (events, jobs_out, binaries) = (events.clone(), &jobs_out, &binaries);
+            let lab = lab_ref;
+            scope.spawn(move || {
+                loop {
+                    let job = jobs_out.lock().unwrap_or_else(|e| e.into_inner()).recv();
+                    let Ok(suite) = job else { break };
+                    let outcomes = suites::run(lab, &suite, &opts.budgets, &opts.sandbox, binaries);
+                    let _ = events.send(Event::Tested(suite.built.variant.owner.clone(), outcomes));
+                }
+            });
+        }
+        drop(events);
+        let mut build_finished = false;
+        let finish = |owner: &str, student: Student, reference: &BTreeMap<String, Vec<String>>| {
+            let (submission, hash) = to_grade
+                .iter()
+                .find(|(s, _)| owner_of(&s.student) == owner)
+                .expect("every owner is a student");
+            let mut result = assemble(
+                repo,
+                &manifest,
+                &exercises,
+                reference,
+                submission,
+                hash.clone(),
+                &student.built,
+                &student.outcomes,
+            )?;
+            result.sandboxed = opts.sandbox.is_on();
+            result.signature = Some(key.sign(&result)?);
+            let file = file_name(&result.student);
+            report::write_atomic(
+                &out.join("results").join(format!("{file}.json")),
+                &serde_json::to_string_pretty(&result)?,
+            )?;
+            report::write_atomic(
+                &out.join("feedback").join(format!("{file}.md")),
+                &report::feedback_md(&result),
+            )?;
+            anyhow::Ok(result)
+        };
+        // Students with nothing to build (a broken zip, no exercise folder) are done at once.
+        for (submission, _) in &to_grade {
+            let owner = owner_of(&submission.student);
+            if !variants.iter().any(|v| v.owner == owner) {
+                building.remove(&owner);
+                graded.insert(owner, Student::default());
+            }
+        }
+        on_update(Update::Building {
+            students: building.len(),
+        });
+        while !build_finished
+            || graded.values().any(|s| s.suites_left > 0)
+            || reference.is_none() && !graded.is_empty()
+        {
+            let Ok(event) = inbox.recv() else { break };
+            match event {
+                Event::Built(built) => {
+                    let owner = built[0].variant.owner.clone();
+                    if owner == REFERENCE {
+                        reference = Some(reference_tests(&built)?);
+                    } else {
+                        let suites = suites::suites(&built);
+                        building.remove(&owner);
+                        on_update(Update::Building {
+                            students: building.len(),
+                        });
+                        on_update(Update::Testing {
+                            student: student_of(&owner).to_string(),
+                        });
+                        let student = graded.entry(owner).or_default();
+                        student.suites_left += suites.len();
+                        student.built.extend(built);
+                        for suite in suites {
+                            jobs_in.send(suite).expect("the workers wait for jobs");
+                        }
+                    }
+                }
+                Event::Tested(owner, outcomes) => {
+                    let student = graded.get_mut(&owner).expect("a student being tested");
+                    student.suites_left -= 1;
+                    student.outcomes.extend(outcomes);
+                }
+                Event::BuildFinished(error) => {
+                    build_finished = true;
+                    if let Some(error) = error {
+                        failure = Some(error);
+                        break;
+                    }
+                }
+            }
+            if let Some(reference) = &reference {
+                let done: Vec<String> = graded
+                    .iter()
+                    .filter(|(o, s)| s.suites_left == 0 && !building.contains_key(*o))
+                    .map(|(o, _)| o.clone())
+                    .collect();
+                for owner in done {
+                    let student = graded.remove(&owner).expect("listed just now");
+                    results.push(finish(&owner, student, reference)?);
+                    on_update(Update::Graded(Progress {
+                        done: results.len(),
+                        total,
+                        result: results.last().expect("just pushed"),
+                        reused: false,
+                        started,
+                    }));
+                }
+            }
+        }
+        drop(jobs_in);
+        Ok(())
+    })?;
+    if let Some(error) = failure {
+        return Err(error);
     }
     write_gradebook(repo, &out)?;
     results.sort_by(|a, b| a.student.cmp(&b.student));
     Ok(results)
+}
+
+/// The lab's owner of the reference solutions; students' are `student:<name>`, never this.
+const REFERENCE: &str = "reference";
+
+fn owner_of(student: &str) -> String {
+    format!("student:{student}")
+}
+
+fn student_of(owner: &str) -> &str {
+    owner.strip_prefix("student:").unwrap_or(owner)
+}
+
+/// What the grader hears while grading.
+enum Event {
+    /// A student's (or the reference's) binaries are built, or known not to build.
+    Built(Vec<Built>),
+    /// One suite of a student ran.
+    Tested(String, Vec<Outcome>),
+    /// Cargo is done with the whole class (or failed as a whole).
+    BuildFinished(Option<anyhow::Error>),
+}
+
+/// One student while being graded.
+#[derive(Default)]
+struct Student {
+    built: Vec<Built>,
+    outcomes: Vec<Outcome>,
+    suites_left: usize,
 }
 
 /// Rewrites `gradebook.csv` from every result in `out/results/`.
@@ -265,8 +425,18 @@ fn reference_tests(reference: &[Built]) -> Result<BTreeMap<String, Vec<String>>>
         }
         // The reference is the instructor's own code: it runs as it is.
         let mut ids = Vec::new();
-        for exe in b.binaries() {
-            ids.extend(crate::run::list_tests(exe, &Sandbox::Off)?);
+        let prefix = format!("{}::", b.module);
+        for (target, exe) in b.binaries() {
+            let target = if target == crate::lab::GRADED {
+                "exercise"
+            } else {
+                "hidden"
+            };
+            for test in crate::run::list_tests(exe, &Sandbox::Off)? {
+                if let Some(name) = test.strip_prefix(&prefix) {
+                    ids.push(format!("{target}::{name}"));
+                }
+            }
         }
         tests.insert(b.variant.exercise.name.clone(), ids);
     }
@@ -329,7 +499,13 @@ fn assemble(
                 let max_points = manifest.points(&e.name, id);
                 let outcome = outcomes
                     .iter()
-                    .find(|o| o.exercise == e.name && &o.id() == id);
+                    .find(|o| o.exercise == e.name && &o.id() == id)
+                    .or_else(|| {
+                        // The binary could not be run at all: its one outcome says why.
+                        outcomes.iter().find(|o| {
+                            o.exercise == e.name && o.target == target && o.test.ends_with("(all)")
+                        })
+                    });
                 let (status, message, duration_ms) = match outcome {
                     Some(o) => (
                         serde_json::to_value(o.run.status)?

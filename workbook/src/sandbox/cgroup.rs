@@ -16,8 +16,9 @@ use std::time::{Duration, Instant};
 pub struct GroupLimits {
     pub memory_bytes: u64,
     pub processes: u64,
-    /// How many CPUs' worth of time per period.
-    pub cpus: u64,
+    /// How much of one CPU's time, in percent. A suite's tests need milliseconds of CPU, but when
+    /// they all spin, a smaller share starves their own deadline threads past the grader's timeout.
+    pub cpu_percent: u64,
 }
 
 impl Default for GroupLimits {
@@ -25,7 +26,7 @@ impl Default for GroupLimits {
         GroupLimits {
             memory_bytes: 1 << 30,
             processes: 512,
-            cpus: 1,
+            cpu_percent: 100,
         }
     }
 }
@@ -113,7 +114,10 @@ fn v2(own: &str, name: &str, limits: GroupLimits) -> Result<Cgroup> {
     write(&dir, "pids.max", limits.processes)?;
     std::fs::write(
         dir.join("cpu.max"),
-        format!("{} {CPU_PERIOD_US}", limits.cpus * CPU_PERIOD_US),
+        format!(
+            "{} {CPU_PERIOD_US}",
+            limits.cpu_percent * CPU_PERIOD_US / 100
+        ),
     )?;
     Ok(group)
 }
@@ -142,7 +146,11 @@ fn v1(own: &str, name: &str, limits: GroupLimits) -> Result<Cgroup> {
     write(&dirs[0], "memory.limit_in_bytes", limits.memory_bytes)?;
     write(&dirs[1], "pids.max", limits.processes)?;
     write(&dirs[2], "cpu.cfs_period_us", CPU_PERIOD_US)?;
-    write(&dirs[2], "cpu.cfs_quota_us", limits.cpus * CPU_PERIOD_US)?;
+    write(
+        &dirs[2],
+        "cpu.cfs_quota_us",
+        limits.cpu_percent * CPU_PERIOD_US / 100,
+    )?;
     Ok(group)
 }
 
