@@ -33,7 +33,7 @@ use submissions::{Submission, link_below};
 pub struct Options {
     pub submissions: PathBuf,
     pub out: PathBuf,
-    /// Cores to keep busy: cargo's jobs, and (twice as many) suites of tests at once.
+    /// Cores to keep busy: cargo's jobs, and suites of tests at once.
     pub jobs: usize,
     pub shard: Option<Shard>,
     /// How long each exercise's tests may run (`grading.toml`'s `[timeouts]`, or `--timeout`).
@@ -224,8 +224,9 @@ pub fn grade_with(
             });
             let _ = builder_events.send(Event::BuildFinished(built.err()));
         });
-        // Suites mostly wait (on a deadline, on a paused clock): more of them than cores.
-        for _ in 0..(opts.jobs * 2).max(2) {
+        // One suite per core: a suite whose tests spin takes a whole core, and more of them would
+        // starve the honest suites past their time budget.
+        for _ in 0..opts.jobs.max(2) {
             let (events, jobs_out, binaries) = (events.clone(), &jobs_out, &binaries);
             let lab = lab_ref;
             scope.spawn(move || {

@@ -103,8 +103,19 @@ impl Binaries {
             .clone();
         cell.get_or_init(|| {
             let runnable = lab.runnable(exe, sandbox).map_err(|e| format!("{e:#}"))?;
-            let tests = run::list_tests(&runnable, sandbox).map_err(|e| format!("{e:#}"))?;
-            Ok((runnable, tests))
+            // A copy just written may be held open for writing a moment longer by a child that
+            // another thread forked meanwhile (it closes at that child's exec): "Text file busy".
+            let mut tries = 0;
+            loop {
+                match run::list_tests(&runnable, sandbox) {
+                    Ok(tests) => return Ok((runnable, tests)),
+                    Err(e) if tries < 20 && format!("{e:#}").contains("Text file busy") => {
+                        tries += 1;
+                        std::thread::sleep(Duration::from_millis(50));
+                    }
+                    Err(e) => return Err(format!("{e:#}")),
+                }
+            }
         })
         .clone()
     }
