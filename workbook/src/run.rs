@@ -1,9 +1,10 @@
-//! Runs one test of a compiled test binary in a process of its own (in the [`Sandbox`] when
-//! grading), with a wall-clock timeout and capped output, and decides from the test harness's own
-//! record whether it passed.
+//! Runs tests of a compiled test binary (in the [`Sandbox`] when grading): one test alone
+//! ([`run_test`]), or many at once in one process ([`run_many`]), with a wall-clock timeout and
+//! capped output, and decides from the test harness's own record whether each passed.
 //!
-//! A test passes only when the process exits cleanly *and* libtest's log says `ok <name>`. The
-//! log cannot be forged by the code under test:
+//! Run alone, a test passes only when the process exits cleanly *and* libtest's log says
+//! `ok <name>`; run with others, when the log says so. The log cannot be forged by the code under
+//! test:
 //!
 //! 1. the log is a FIFO in a folder the test cannot write to, and the test's stdout is a pipe
 //!    filled to the brim before it starts: libtest opens its log for writing, then stops at its

@@ -1,8 +1,9 @@
 //! `workbook grade`: a class's submissions, graded against the canonical and hidden tests.
 //!
 //! Only each exercise's `src/` is taken from a submission; everything else comes from the
-//! repository. The whole class is built in one lab (one cargo run, one dependency build), then
-//! every test runs in its own process. The given code in a submission's `src/lib.rs` is put back
+//! repository. The whole class is built in one lab (one cargo run, one dependency build), and each
+//! student's tests run as soon as their binaries are built, an exercise's tests in one process (see
+//! [`crate::lab::suites`]). The given code in a submission's `src/lib.rs` is put back
 //! as it was handed out. A student already graded with the same submission and tests (same content
 //! hash, and a result the grader signed) is skipped, so an interrupted run picks up where it stopped.
 
@@ -219,9 +220,13 @@ pub fn grade_with(
         let builder_events = events.clone();
         let (lab, variants) = (&*lab_ref, &variants);
         scope.spawn(move || {
-            let built = lab.build_streaming(variants, BuildOptions { background: true }, |owner| {
-                let _ = builder_events.send(Event::Built(owner));
-            });
+            // A panic must still end the class: the loop below waits for BuildFinished.
+            let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                lab.build_streaming(variants, BuildOptions { background: true }, |owner| {
+                    let _ = builder_events.send(Event::Built(owner));
+                })
+            }))
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("the lab's build panicked")));
             let _ = builder_events.send(Event::BuildFinished(built.err()));
         });
         // One suite per core: a suite whose tests spin takes a whole core, and more of them would
@@ -233,7 +238,11 @@ pub fn grade_with(
                 loop {
                     let job = jobs_out.lock().unwrap_or_else(|e| e.into_inner()).recv();
                     let Ok(suite) = job else { break };
-                    let outcomes = suites::run(lab, &suite, &opts.budgets, &opts.sandbox, binaries);
+                    // A panic still counts the suite as done, or grading would wait forever.
+                    let outcomes = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        suites::run(lab, &suite, &opts.budgets, &opts.sandbox, binaries)
+                    }))
+                    .unwrap_or_default();
                     let _ = events.send(Event::Tested(suite.built.variant.owner.clone(), outcomes));
                 }
             });
