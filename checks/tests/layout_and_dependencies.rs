@@ -117,8 +117,22 @@ fn exercise_and_solution_crates_use_the_same_dependencies() {
             e.name
         );
     }
+    // A path dependency (the tests' shared crate) is written relative to each workspace: compared
+    // as the folder it names.
     let workspace_deps = |ws: &str| {
-        toml_of(&repo().root.join(ws).join("Cargo.toml"))["workspace"]["dependencies"].clone()
+        let root = repo().root.join(ws);
+        let mut deps = toml_of(&root.join("Cargo.toml"))["workspace"]["dependencies"].clone();
+        for (_, spec) in deps.as_table_mut().unwrap().iter_mut() {
+            if let Some(toml::Value::String(path)) = spec.get_mut("path") {
+                let folder = root.join(&*path);
+                *path = folder
+                    .canonicalize()
+                    .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
+                    .display()
+                    .to_string();
+            }
+        }
+        deps
     };
     assert_eq!(
         workspace_deps("exercises"),

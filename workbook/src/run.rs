@@ -200,19 +200,15 @@ pub fn timed_out_message(limits: Limits) -> String {
 /// What the thread of test `name` printed when it panicked (its thread has the test's name),
 /// up to the next panic; empty when it cannot be told apart.
 fn panic_of(stderr: &str, name: &str) -> String {
-    let start_line = format!("thread '{name}' panicked at");
-    let Some(start) = stderr
-        .match_indices(&start_line)
-        .map(|(i, _)| i)
-        .find(|&i| i == 0 || stderr.as_bytes()[i - 1] == b'\n')
-    else {
+    let mut lines = stderr
+        .lines()
+        .skip_while(|line| panicked_thread(line) != Some(name));
+    let Some(first) = lines.next() else {
         return String::new();
     };
-    let mut message = String::new();
-    for (n, line) in stderr[start..].lines().enumerate() {
-        if n > 0 && line.starts_with("thread '") {
-            break;
-        }
+    let mut message = without_thread_id(first);
+    message.push('\n');
+    for line in lines.take_while(|line| !line.starts_with("thread '")) {
         if line.starts_with("note: run with `RUST_BACKTRACE=1`") {
             continue;
         }
@@ -220,6 +216,28 @@ fn panic_of(stderr: &str, name: &str) -> String {
         message.push('\n');
     }
     tail(message.trim())
+}
+
+/// The thread named in a panic's first line: `thread 'name' panicked at …`, or since Rust 1.89
+/// `thread 'name' (12345) panicked at …`.
+fn panicked_thread(line: &str) -> Option<&str> {
+    let (name, rest) = line.strip_prefix("thread '")?.split_once("' ")?;
+    let rest = match rest.strip_prefix('(') {
+        Some(id) => {
+            let (digits, rest) = id.split_once(") ")?;
+            digits.bytes().all(|b| b.is_ascii_digit()).then_some(rest)?
+        }
+        None => rest,
+    };
+    rest.starts_with("panicked at").then_some(name)
+}
+
+/// A panic's first line without the thread's id, which differs from run to run.
+fn without_thread_id(line: &str) -> String {
+    match (panicked_thread(line), line.find("panicked at")) {
+        (Some(name), Some(at)) => format!("thread '{name}' {}", &line[at..]),
+        _ => line.to_string(),
+    }
 }
 
 fn run_logged(
@@ -512,7 +530,7 @@ fn failure_message(stderr: &str, stdout: &str) -> String {
         if line.starts_with("note: run with `RUST_BACKTRACE=1`") {
             continue;
         }
-        message.push_str(line);
+        message.push_str(&without_thread_id(line));
         message.push('\n');
     }
     tail(message.trim())
@@ -647,4 +665,36 @@ fn unique_number() -> u64 {
     use std::sync::atomic::AtomicU64;
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STDERR: &str = "\
+thread 'm::first' (4711) panicked at tests/exercise.rs:10:5:
+took 3 s
+note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace
+thread 'm::second' panicked at tests/exercise.rs:20:5:
+took 2 s
+";
+
+    #[test]
+    fn a_panic_is_found_with_or_without_the_thread_id() {
+        assert_eq!(
+            panic_of(STDERR, "m::first"),
+            "thread 'm::first' panicked at tests/exercise.rs:10:5:\ntook 3 s"
+        );
+        assert_eq!(
+            panic_of(STDERR, "m::second"),
+            "thread 'm::second' panicked at tests/exercise.rs:20:5:\ntook 2 s"
+        );
+        assert_eq!(panic_of(STDERR, "m::third"), "");
+        assert_eq!(panic_of(STDERR, "m::fir"), "");
+    }
+
+    #[test]
+    fn a_failure_message_has_no_thread_id() {
+        assert!(!failure_message(STDERR, "").contains("4711"));
+    }
 }

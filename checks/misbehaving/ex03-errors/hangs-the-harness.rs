@@ -1,6 +1,7 @@
-//! Attack: every function the learner writes hangs, holding the process's stdout and stderr for
-//! good, so the test harness can neither print a failure nor report one: only the grader's timeout
-//! ends it, once for the exercise's whole suite.
+//! Attack: every function the learner writes hangs, and so does every panic (in a hook that never
+//! returns), while a thread holds the process's stdout for good: the test harness can neither
+//! record a failure nor report one. Only the grader's timeout ends it, once for the exercise's
+//! whole suite.
 //! status: timed_out
 
 // REPLACES: fail_fast
@@ -8,10 +9,15 @@
 /// concurrently and returns the first error as soon as it happens. The siblings that have not
 /// finished are dropped, so nothing is written to `log`.
 pub async fn fail_fast(log: &AuditLog) -> anyhow::Result<(String, String)> {
-    // The harness writes its report and every panic message through these two locks.
+    // A failing test runs the panic hook before the harness may record it: this one never
+    // returns. The harness prints its report through stdout's lock: this thread keeps it.
+    std::panic::set_hook(Box::new(|_| {
+        loop {
+            std::thread::park();
+        }
+    }));
     std::thread::spawn(|| {
         let _out = std::io::stdout().lock();
-        let _err = std::io::stderr().lock();
         loop {
             std::thread::park();
         }
@@ -26,10 +32,15 @@ pub async fn fail_fast(log: &AuditLog) -> anyhow::Result<(String, String)> {
 /// `asyncio.gather(may_fail(), will_succeed(), return_exceptions=True)`: runs both calls
 /// concurrently and returns every result, errors included, in the order they were passed.
 pub async fn collect_all() -> Vec<anyhow::Result<String>> {
-    // The harness writes its report and every panic message through these two locks.
+    // A failing test runs the panic hook before the harness may record it: this one never
+    // returns. The harness prints its report through stdout's lock: this thread keeps it.
+    std::panic::set_hook(Box::new(|_| {
+        loop {
+            std::thread::park();
+        }
+    }));
     std::thread::spawn(|| {
         let _out = std::io::stdout().lock();
-        let _err = std::io::stderr().lock();
         loop {
             std::thread::park();
         }
@@ -47,10 +58,15 @@ pub async fn collect_all() -> Vec<anyhow::Result<String>> {
 /// `tokio::spawn` needs a future that is `Send + 'static`: the task may outlive this call, so it
 /// cannot borrow `log`. Move a clone of the handle into it; both point at the same entries.
 pub async fn fail_fast_spawned(log: &AuditLog) -> anyhow::Result<(String, String)> {
-    // The harness writes its report and every panic message through these two locks.
+    // A failing test runs the panic hook before the harness may record it: this one never
+    // returns. The harness prints its report through stdout's lock: this thread keeps it.
+    std::panic::set_hook(Box::new(|_| {
+        loop {
+            std::thread::park();
+        }
+    }));
     std::thread::spawn(|| {
         let _out = std::io::stdout().lock();
-        let _err = std::io::stderr().lock();
         loop {
             std::thread::park();
         }

@@ -1,15 +1,21 @@
-//! Attack: every function the learner writes hangs, holding the process's stdout and stderr for
-//! good, so the test harness can neither print a failure nor report one: only the grader's timeout
-//! ends it, once for the exercise's whole suite.
+//! Attack: every function the learner writes hangs, and so does every panic (in a hook that never
+//! returns), while a thread holds the process's stdout for good: the test harness can neither
+//! record a failure nor report one. Only the grader's timeout ends it, once for the exercise's
+//! whole suite.
 //! status: timed_out
 
 // REPLACES: aggregate
 /// `GET /aggregate`: fetches the three sources concurrently and reports how long it took.
 pub async fn aggregate(State(sources): State<Sources>) -> Result<Json<Aggregate>, AppError> {
-    // The harness writes its report and every panic message through these two locks.
+    // A failing test runs the panic hook before the harness may record it: this one never
+    // returns. The harness prints its report through stdout's lock: this thread keeps it.
+    std::panic::set_hook(Box::new(|_| {
+        loop {
+            std::thread::park();
+        }
+    }));
     std::thread::spawn(|| {
         let _out = std::io::stdout().lock();
-        let _err = std::io::stderr().lock();
         loop {
             std::thread::park();
         }
@@ -23,10 +29,15 @@ pub async fn aggregate(State(sources): State<Sources>) -> Result<Json<Aggregate>
 // REPLACES: app
 /// The application: `GET /aggregate`, with `sources` as the router's state.
 pub fn app(sources: Sources) -> Router {
-    // The harness writes its report and every panic message through these two locks.
+    // A failing test runs the panic hook before the harness may record it: this one never
+    // returns. The harness prints its report through stdout's lock: this thread keeps it.
+    std::panic::set_hook(Box::new(|_| {
+        loop {
+            std::thread::park();
+        }
+    }));
     std::thread::spawn(|| {
         let _out = std::io::stdout().lock();
-        let _err = std::io::stderr().lock();
         loop {
             std::thread::park();
         }

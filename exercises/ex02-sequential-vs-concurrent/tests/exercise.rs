@@ -2,14 +2,11 @@
 //! Time is paused: a 1-second sleep takes no real time, and `tokio::time::Instant` shows exactly
 //! how much simulated time passed. Some tests give the three calls other delays than 1 s.
 
-#[path = "../../test-support/clock.rs"]
-mod clock;
-
-use clock::on_paused_clock;
 use ex02_sequential_vs_concurrent::{
     Orders, Products, Span, Timeline, Users, concurrent, sequential, timed,
 };
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 use tokio::time::{Instant, sleep};
 
 const CALLS: [&str; 3] = ["fetch_users", "fetch_products", "fetch_orders"];

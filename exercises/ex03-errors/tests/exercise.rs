@@ -3,12 +3,9 @@
 //! how much simulated time passed. Some tests give the calls other delays, and make the audit log
 //! fail first.
 
-#[path = "../../test-support/clock.rs"]
-mod clock;
-
-use clock::on_paused_clock;
 use ex03_errors::{AuditLog, ValueError, calls, collect_all, fail_fast, fail_fast_spawned};
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 use tokio::time::{Instant, sleep};
 
 /// Well past the audit log's 1-second sleep.

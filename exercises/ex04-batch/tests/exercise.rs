@@ -2,12 +2,9 @@
 //! Time is paused: a 0.5-second sleep takes no real time, and `tokio::time::Instant` shows
 //! exactly how much simulated time passed. Some tests give items other delays than 0.5 s.
 
-#[path = "../../test-support/clock.rs"]
-mod clock;
-
-use clock::on_paused_clock;
 use ex04_batch::{Processed, Processor, batch_process, batch_process_bounded};
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 use tokio::time::Instant;
 
 fn ms(n: u64) -> Duration {

@@ -3,15 +3,12 @@
 //! (`start_paused = true`): a 0.4 s sleep takes no real time, and `tokio::time::Instant` shows
 //! exactly how much simulated time passed.
 
-#[path = "../../test-support/clock.rs"]
-mod clock;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use clock::on_paused_clock;
 use ex05_aggregate::{Source, Sources, app};
 use serde_json::{Value, json};
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 use tokio::time::Instant;
 use tower::ServiceExt;
 

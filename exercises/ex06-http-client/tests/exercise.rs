@@ -3,177 +3,24 @@
 //! what the server saw. Every wait is bounded, and a watchdog ends a test whose thread is blocked,
 //! so a wrong answer fails with an explanation instead of hanging.
 
-#[path = "../../test-support/clock.rs"]
-mod clock;
-
-use axum::body::Body;
-use axum::extract::{ConnectInfo, State};
-use axum::http::header::{CONTENT_TYPE, USER_AGENT};
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
-use axum::{Json, Router};
-use clock::on_real_clock;
 use ex06_http_client::{Order, Product, ShopClient, User};
-use futures::StreamExt;
 use serde_json::{Value, json};
 use std::collections::{BTreeSet, HashMap};
-use std::convert::Infallible;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use tokio::sync::watch;
+use test_support::clock::on_real_clock;
+use test_support::shop::{Reply, Shop, StatusCode};
 use tokio::time::Instant;
 
-/// How long the server holds a request while it waits for the others of a batch to arrive.
-const GATE: Duration = Duration::from_secs(1);
 /// The client's timeout per request, where the server does answer.
 const TIMEOUT: Duration = Duration::from_secs(5);
-/// How long a test waits for `fetch_all` where the server answers (one after another: 3 × GATE).
+/// How long a test waits for `fetch_all` where the server answers (one after another: 3 × 1 s,
+/// the shop's `GATE`).
 const LIMIT: Duration = Duration::from_secs(5);
 /// The client's timeout in the tests where the server does not answer (or stops halfway).
 const SHORT: Duration = Duration::from_millis(300);
 /// How long a test waits for a call that must time out after `SHORT`.
 const SHORT_LIMIT: Duration = Duration::from_secs(2);
-
-/// What the server answers on a path.
-#[derive(Clone)]
-enum Reply {
-    Data(Value),
-    Status(StatusCode, Value),
-    /// Holds the request and never answers.
-    Never,
-    /// Answers 200 with its headers and the first bytes of a JSON list at once, then sends nothing
-    /// more: the body never ends.
-    StalledBody,
-}
-
-/// One request, as the server saw it.
-struct Visit {
-    method: Method,
-    path: String,
-    peer: SocketAddr,
-    user_agent: Option<String>,
-    answer: String,
-}
-
-/// What the server saw.
-#[derive(Default)]
-struct Seen {
-    in_flight: usize,
-    /// Every request, in order of arrival.
-    visits: Vec<Visit>,
-}
-
-struct Shop {
-    replies: HashMap<&'static str, Reply>,
-    /// The server holds each request until this many have been in flight at once, or GATE passed.
-    gather: usize,
-    seen: Mutex<Seen>,
-    /// The most requests ever in flight at once.
-    max_in_flight: watch::Sender<usize>,
-}
-
-impl Shop {
-    fn visits(&self) -> usize {
-        self.seen.lock().unwrap().visits.len()
-    }
-
-    /// What the server saw, for a failure message.
-    fn report(&self) -> String {
-        let seen = self.seen.lock().unwrap();
-        if seen.visits.is_empty() {
-            return "the server saw no request at all".into();
-        }
-        let visits: Vec<String> = seen
-            .visits
-            .iter()
-            .map(|v| format!("{} {} → {}", v.method, v.path, v.answer))
-            .collect();
-        format!("the server saw: {}", visits.join("; "))
-    }
-}
-
-fn describe(method: &Method, reply: Option<&Reply>) -> String {
-    if method != Method::GET {
-        return "405 Method Not Allowed (the shop answers GET only)".into();
-    }
-    match reply {
-        Some(Reply::Data(_)) => "200 OK with its list".into(),
-        Some(Reply::Status(status, _)) => status.to_string(),
-        Some(Reply::Never) => "no answer, ever".into(),
-        Some(Reply::StalledBody) => {
-            "200 OK and the first bytes of its list, then a body that never ends".into()
-        }
-        None => {
-            "404 Not Found (no such path: the shop answers /users, /products and /orders)".into()
-        }
-    }
-}
-
-async fn handle(
-    State(shop): State<Arc<Shop>>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
-    method: Method,
-    uri: Uri,
-    headers: HeaderMap,
-) -> Response {
-    let reply = shop.replies.get(uri.path()).cloned();
-    let now = {
-        let mut seen = shop.seen.lock().unwrap();
-        seen.in_flight += 1;
-        seen.visits.push(Visit {
-            answer: describe(&method, reply.as_ref()),
-            method: method.clone(),
-            path: uri.path().to_string(),
-            peer,
-            user_agent: headers
-                .get(USER_AGENT)
-                .map(|agent| String::from_utf8_lossy(agent.as_bytes()).into_owned()),
-        });
-        seen.in_flight
-    };
-    shop.max_in_flight.send_if_modified(|max| {
-        let higher = now > *max;
-        *max = (*max).max(now);
-        higher
-    });
-    // Hold the request until `gather` have been in flight at once, or GATE has passed.
-    let mut max_in_flight = shop.max_in_flight.subscribe();
-    let gather = shop.gather;
-    let _ = tokio::time::timeout(GATE, max_in_flight.wait_for(|max| *max >= gather)).await;
-    shop.seen.lock().unwrap().in_flight -= 1;
-    if method != Method::GET {
-        return StatusCode::METHOD_NOT_ALLOWED.into_response();
-    }
-    match reply {
-        Some(Reply::Data(body)) => Json(body).into_response(),
-        Some(Reply::Status(status, body)) => (status, Json(body)).into_response(),
-        Some(Reply::Never) => std::future::pending().await,
-        Some(Reply::StalledBody) => {
-            let start = futures::stream::iter([Ok::<_, Infallible>("[{\"id\": 1, \"name\": ")]);
-            let body = Body::from_stream(start.chain(futures::stream::pending()));
-            ([(CONTENT_TYPE, "application/json")], body).into_response()
-        }
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
-}
-
-/// Starts the shop on 127.0.0.1 (a free port) and returns its base URL. It stops with the test.
-/// It holds each request until `gather` requests are in flight at once (or GATE has passed).
-async fn start_shop(replies: HashMap<&'static str, Reply>, gather: usize) -> (String, Arc<Shop>) {
-    let shop = Arc::new(Shop {
-        replies,
-        gather,
-        seen: Mutex::default(),
-        max_in_flight: watch::Sender::new(0),
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base_url = format!("http://{}", listener.local_addr().unwrap());
-    let app = Router::new().fallback(handle).with_state(shop.clone());
-    let service = app.into_make_service_with_connect_info::<SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, service).await.unwrap() });
-    (base_url, shop)
-}
 
 fn users_json() -> Value {
     json!([{"id": 1, "name": "홍길동"}, {"id": 2, "name": "김영희"}])
@@ -283,7 +130,7 @@ fn unless_another_cause(err: &anyhow::Error, advice: &str) -> String {
 #[test]
 fn decodes_the_three_lists_into_typed_data() {
     on_real_clock(LIMIT + Duration::from_secs(2), async || {
-        let (base_url, shop) = start_shop(shop_with_orders(Reply::Data(orders_json())), 3).await;
+        let (base_url, shop) = Shop::start(shop_with_orders(Reply::Data(orders_json())), 3);
         let client = ShopClient::new(shared_http(), &base_url, TIMEOUT);
         let (users, products, orders) = fetch_all_ok(&client, &shop, "fetch_all").await;
         let user = |id, name: &str| User {
@@ -324,10 +171,10 @@ fn decodes_the_three_lists_into_typed_data() {
 #[test]
 fn sends_the_three_requests_at_the_same_time() {
     on_real_clock(LIMIT + Duration::from_secs(2), async || {
-        let (base_url, shop) = start_shop(shop_with_orders(Reply::Data(orders_json())), 3).await;
+        let (base_url, shop) = Shop::start(shop_with_orders(Reply::Data(orders_json())), 3);
         let client = ShopClient::new(shared_http(), &base_url, TIMEOUT);
         fetch_all_ok(&client, &shop, "fetch_all").await;
-        let max = *shop.max_in_flight.borrow();
+        let max = shop.max_in_flight();
         let mistake = match max {
             1 => "the three GETs are awaited one after another. Start them together with \
                   tokio::try_join!."
@@ -348,21 +195,14 @@ fn sends_the_three_requests_at_the_same_time() {
 #[test]
 fn reuses_the_shared_clients_connections() {
     on_real_clock(2 * LIMIT + Duration::from_secs(2), async || {
-        let (base_url, shop) = start_shop(shop_with_orders(Reply::Data(orders_json())), 3).await;
+        let (base_url, shop) = Shop::start(shop_with_orders(Reply::Data(orders_json())), 3);
         let client = ShopClient::new(shared_http(), &base_url, TIMEOUT);
         fetch_all_ok(&client, &shop, "the first fetch_all").await;
-        let first: Vec<SocketAddr> = shop
-            .seen
-            .lock()
-            .unwrap()
-            .visits
-            .iter()
-            .map(|v| v.peer)
-            .collect();
+        let first: Vec<SocketAddr> = shop.visits().iter().map(|v| v.peer).collect();
         // A moment for the client to put its connections back in its pool.
         tokio::time::sleep(Duration::from_millis(100)).await;
         fetch_all_ok(&client, &shop, "the second fetch_all").await;
-        let second: BTreeSet<SocketAddr> = shop.seen.lock().unwrap().visits[first.len()..]
+        let second: BTreeSet<SocketAddr> = shop.visits()[first.len()..]
             .iter()
             .map(|v| v.peer)
             .collect();
@@ -380,15 +220,14 @@ fn reuses_the_shared_clients_connections() {
 #[test]
 fn sends_every_request_through_the_client_passed_in() {
     on_real_clock(2 * LIMIT + Duration::from_secs(2), async || {
-        let (base_url, shop) = start_shop(shop_with_orders(Reply::Data(orders_json())), 3).await;
+        let (base_url, shop) = Shop::start(shop_with_orders(Reply::Data(orders_json())), 3);
         // Two ShopClients, each with a client of its own, told apart by their user agents.
         let agents = ["ex06-shared-client/A", "ex06-shared-client/B"];
         for (round, agent) in agents.into_iter().enumerate() {
             let client = ShopClient::new(http_with_agent(agent), &base_url, TIMEOUT);
-            let before = shop.visits();
+            let before = shop.visits().len();
             fetch_all_ok(&client, &shop, "fetch_all").await;
-            let log = shop.seen.lock().unwrap();
-            let visits = &log.visits[before..];
+            let visits = &shop.visits()[before..];
             let mut paths: Vec<&str> = visits.iter().map(|v| v.path.as_str()).collect();
             paths.sort_unstable();
             assert_eq!(
@@ -428,7 +267,7 @@ fn sends_every_request_through_the_client_passed_in() {
 #[test]
 fn a_server_that_never_answers_is_a_timeout_error() {
     on_real_clock(SHORT_LIMIT + Duration::from_secs(2), async || {
-        let (base_url, shop) = start_shop(shop_with_orders(Reply::Never), 3).await;
+        let (base_url, shop) = Shop::start(shop_with_orders(Reply::Never), 3);
         let client = ShopClient::new(shared_http(), &base_url, SHORT);
         let err = fetch_all_within(
             &client,
@@ -452,7 +291,7 @@ fn a_server_that_never_answers_is_a_timeout_error() {
 #[test]
 fn get_json_gives_up_after_its_own_timeout() {
     on_real_clock(SHORT_LIMIT + Duration::from_secs(2), async || {
-        let (base_url, shop) = start_shop(shop_with_orders(Reply::Never), 1).await;
+        let (base_url, shop) = Shop::start(shop_with_orders(Reply::Never), 1);
         let client = ShopClient::new(shared_http(), &base_url, SHORT);
         let start = Instant::now();
         let result = tokio::time::timeout(SHORT_LIMIT, client.get_json::<Vec<Order>>("/orders"))
@@ -495,7 +334,7 @@ fn get_json_gives_up_after_its_own_timeout() {
 #[test]
 fn a_body_that_stalls_is_a_timeout_error() {
     on_real_clock(SHORT_LIMIT + Duration::from_secs(2), async || {
-        let (base_url, shop) = start_shop(shop_with_orders(Reply::StalledBody), 1).await;
+        let (base_url, shop) = Shop::start(shop_with_orders(Reply::StalledBody), 1);
         let client = ShopClient::new(shared_http(), &base_url, SHORT);
         let result = tokio::time::timeout(SHORT_LIMIT, client.get_json::<Vec<Order>>("/orders"))
             .await
@@ -537,7 +376,7 @@ fn a_body_that_stalls_is_a_timeout_error() {
 async fn fails_with_the_status(path: &'static str, status: StatusCode, body: Value) {
     let mut replies = shop_with_orders(Reply::Data(orders_json()));
     replies.insert(path, Reply::Status(status, body.clone()));
-    let (base_url, shop) = start_shop(replies, 3).await;
+    let (base_url, shop) = Shop::start(replies, 3);
     let client = ShopClient::new(shared_http(), &base_url, TIMEOUT);
     let err = match fetch_all_within(&client, &shop, LIMIT, STUCK).await {
         Err(err) => err,
@@ -547,14 +386,7 @@ async fn fails_with_the_status(path: &'static str, status: StatusCode, body: Val
              .json()."
         ),
     };
-    let asked = shop
-        .seen
-        .lock()
-        .unwrap()
-        .visits
-        .iter()
-        .filter(|v| v.path == path)
-        .count();
+    let asked = shop.visits().iter().filter(|v| v.path == path).count();
     assert_eq!(
         asked,
         1,
@@ -612,7 +444,7 @@ fn the_first_error_comes_back_at_once() {
             json!({"error": "주문DB 연결 실패"}),
         ));
         replies.insert("/users", Reply::Never);
-        let (base_url, shop) = start_shop(replies, 3).await;
+        let (base_url, shop) = Shop::start(replies, 3);
         // /users would time out only after 1 s; /orders fails at once.
         let client = ShopClient::new(shared_http(), &base_url, Duration::from_secs(1));
         let start = Instant::now();

@@ -1,11 +1,8 @@
 //! Hidden tests for exercise 1 (instructor only).
 
-#[path = "../../../exercises/test-support/clock.rs"]
-mod clock;
-
-use clock::on_paused_clock;
 use ex01_join::{calls, fetch_all};
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 use tokio::time::{Instant, sleep};
 
 #[test]

@@ -1,11 +1,8 @@
 //! Hidden tests for exercise 2 (instructor only).
 
-#[path = "../../../exercises/test-support/clock.rs"]
-mod clock;
-
-use clock::on_paused_clock;
 use ex02_sequential_vs_concurrent::{Span, Timeline, concurrent, sequential, timed};
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 
 fn span(name: &'static str, start: u64, end: u64) -> Span {
     Span {

@@ -1,11 +1,8 @@
 //! Hidden tests for exercise 3 (instructor only).
 
-#[path = "../../../exercises/test-support/clock.rs"]
-mod clock;
-
-use clock::on_paused_clock;
 use ex03_errors::{AuditLog, ValueError, fail_fast, fail_fast_spawned};
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 use tokio::time::{Instant, sleep};
 
 #[test]

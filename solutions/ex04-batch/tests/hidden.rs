@@ -1,11 +1,8 @@
 //! Hidden tests for exercise 4 (instructor only).
 
-#[path = "../../../exercises/test-support/clock.rs"]
-mod clock;
-
-use clock::on_paused_clock;
 use ex04_batch::{Processor, batch_process, batch_process_bounded};
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 use tokio::time::Instant;
 
 fn ms(n: u64) -> Duration {

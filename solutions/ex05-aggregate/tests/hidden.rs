@@ -1,15 +1,12 @@
 //! Hidden tests for exercise 5 (instructor only).
 
-#[path = "../../../exercises/test-support/clock.rs"]
-mod clock;
-
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use axum::response::Response;
-use clock::on_paused_clock;
 use ex05_aggregate::{Source, Sources, app};
 use serde_json::{Value, json};
 use std::time::Duration;
+use test_support::clock::on_paused_clock;
 use tokio::time::Instant;
 use tower::ServiceExt;
 

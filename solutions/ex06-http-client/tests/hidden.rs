@@ -1,88 +1,15 @@
 //! Hidden tests for exercise 6 (instructor only). A real server on 127.0.0.1, on the real clock;
 //! every wait is bounded, and each test has a watchdog on its own thread.
 
-#[path = "../../../exercises/test-support/clock.rs"]
-mod clock;
-
-use axum::body::Body;
-use axum::extract::State;
-use axum::http::header::{CONTENT_TYPE, USER_AGENT};
-use axum::http::{HeaderMap, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
-use axum::{Json, Router};
-use clock::on_real_clock;
 use ex06_http_client::{Order, Product, ShopClient, User};
-use futures::StreamExt;
-use serde_json::{Value, json};
+use serde_json::json;
 use std::collections::HashMap;
-use std::convert::Infallible;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use test_support::clock::on_real_clock;
+use test_support::shop::{Reply, Shop, StatusCode};
 
 const TIMEOUT: Duration = Duration::from_secs(5);
 const LIMIT: Duration = Duration::from_secs(5);
-
-#[derive(Clone)]
-enum Reply {
-    Data(Value),
-    Status(StatusCode, Value),
-    Text(StatusCode, &'static str),
-    Never,
-    /// 200, its headers and the first bytes of a list at once; then the body never ends.
-    StalledBody,
-}
-
-struct Shop {
-    replies: HashMap<&'static str, Reply>,
-    /// The path and the user agent of each request, in order of arrival.
-    seen: Mutex<Vec<(String, Option<String>)>>,
-}
-
-impl Shop {
-    fn paths(&self) -> Vec<String> {
-        self.seen
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(p, _)| p.clone())
-            .collect()
-    }
-}
-
-async fn handle(State(shop): State<Arc<Shop>>, uri: Uri, headers: HeaderMap) -> Response {
-    let agent = headers
-        .get(USER_AGENT)
-        .map(|a| String::from_utf8_lossy(a.as_bytes()).into_owned());
-    shop.seen
-        .lock()
-        .unwrap()
-        .push((uri.path().to_string(), agent));
-    match shop.replies.get(uri.path()).cloned() {
-        Some(Reply::Data(body)) => Json(body).into_response(),
-        Some(Reply::Status(status, body)) => (status, Json(body)).into_response(),
-        Some(Reply::Text(status, text)) => (status, text).into_response(),
-        Some(Reply::Never) => std::future::pending().await,
-        Some(Reply::StalledBody) => {
-            let start = futures::stream::iter([Ok::<_, Infallible>("[{\"id\": 3, \"name\": ")]);
-            let body = Body::from_stream(start.chain(futures::stream::pending()));
-            ([(CONTENT_TYPE, "application/json")], body).into_response()
-        }
-        None => StatusCode::NOT_FOUND.into_response(),
-    }
-}
-
-/// Starts a shop on 127.0.0.1 and returns its base URL. It stops with the test.
-async fn start_shop(replies: HashMap<&'static str, Reply>) -> (String, Arc<Shop>) {
-    let shop = Arc::new(Shop {
-        replies,
-        seen: Mutex::default(),
-    });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base_url = format!("http://{}", listener.local_addr().unwrap());
-    let app = Router::new().fallback(handle).with_state(shop.clone());
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (base_url, shop)
-}
 
 fn lesson_shop() -> HashMap<&'static str, Reply> {
     HashMap::from([
@@ -149,7 +76,7 @@ fn decodes_other_data() {
             ),
             ("/orders", Reply::Data(json!([]))),
         ]);
-        let (base_url, shop) = start_shop(replies).await;
+        let (base_url, shop) = Shop::start(replies, 1);
         let (users, products, orders) = fetch_all_within(&client(&base_url, TIMEOUT), LIMIT)
             .await
             .unwrap_or_else(|err| {
@@ -177,7 +104,7 @@ fn every_request_has_the_timeout() {
     on_real_clock(Duration::from_secs(5), async || {
         let mut replies = lesson_shop();
         replies.insert("/users", Reply::Never);
-        let (base_url, _shop) = start_shop(replies).await;
+        let (base_url, _shop) = Shop::start(replies, 1);
         let client = client(&base_url, Duration::from_millis(300));
         let err = tokio::time::timeout(Duration::from_secs(3), client.fetch_all())
             .await
@@ -197,7 +124,7 @@ fn a_body_that_stalls_inside_the_batch_times_out() {
     on_real_clock(Duration::from_secs(5), async || {
         let mut replies = lesson_shop();
         replies.insert("/products", Reply::StalledBody);
-        let (base_url, _shop) = start_shop(replies).await;
+        let (base_url, _shop) = Shop::start(replies, 1);
         let client = client(&base_url, Duration::from_millis(300));
         let err = tokio::time::timeout(Duration::from_secs(3), client.fetch_all())
             .await
@@ -219,7 +146,7 @@ fn a_404_is_an_error_even_when_its_body_looks_like_data() {
     on_real_clock(LIMIT + Duration::from_secs(2), async || {
         let mut replies = lesson_shop();
         replies.insert("/products", Reply::Status(StatusCode::NOT_FOUND, json!([])));
-        let (base_url, _shop) = start_shop(replies).await;
+        let (base_url, _shop) = Shop::start(replies, 1);
         let result = fetch_all_within(&client(&base_url, TIMEOUT), LIMIT).await;
         let err = match result {
             Err(err) => err,
@@ -244,7 +171,7 @@ fn a_404_with_a_text_body_is_an_error_about_its_status() {
             "/orders",
             Reply::Text(StatusCode::NOT_FOUND, "no such list"),
         );
-        let (base_url, _shop) = start_shop(replies).await;
+        let (base_url, _shop) = Shop::start(replies, 1);
         let err = fetch_all_within(&client(&base_url, TIMEOUT), LIMIT)
             .await
             .expect_err("fetch_all returned Ok, but /orders answered 404 Not Found");
@@ -260,7 +187,7 @@ fn a_404_with_a_text_body_is_an_error_about_its_status() {
 #[test]
 fn two_shop_clients_at_once_each_use_their_own_client() {
     on_real_clock(LIMIT + Duration::from_secs(2), async || {
-        let (base_url, shop) = start_shop(lesson_shop()).await;
+        let (base_url, shop) = Shop::start(lesson_shop(), 1);
         let a = ShopClient::new(http("ex06-hidden/a"), &base_url, TIMEOUT);
         let b = ShopClient::new(http("ex06-hidden/b"), &base_url, TIMEOUT);
         let (from_a, from_b) =
@@ -276,13 +203,7 @@ fn two_shop_clients_at_once_each_use_their_own_client() {
                 );
             }
         }
-        let agents: Vec<Option<String>> = shop
-            .seen
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(_, a)| a.clone())
-            .collect();
+        let agents: Vec<Option<String>> = shop.visits().into_iter().map(|v| v.user_agent).collect();
         for agent in ["ex06-hidden/a", "ex06-hidden/b"] {
             let count = agents
                 .iter()

@@ -17,6 +17,7 @@ pub mod submissions;
 
 use crate::lab::suites::{self, Binaries, Budgets, Suite};
 use crate::lab::{BuildOptions, Built, CompileSandbox, Lab, Outcome, Variant};
+use crate::pool;
 use crate::repo::{Exercise, Repo};
 use crate::sandbox::Sandbox;
 use crate::sandbox::compile::TIMED_OUT;
@@ -27,7 +28,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::{Mutex, mpsc};
+use std::sync::mpsc;
 use std::time::Instant;
 use submissions::{Submission, link_below};
 
@@ -204,7 +205,6 @@ pub fn grade_with(
     // are built, while cargo goes on with the others.
     let (events, inbox) = mpsc::channel::<Event>();
     let (jobs_in, jobs_out) = mpsc::channel::<Suite>();
-    let jobs_out = Mutex::new(jobs_out);
     let binaries = Binaries::default();
     let mut building: BTreeMap<String, usize> = to_grade
         .iter()
@@ -229,24 +229,32 @@ pub fn grade_with(
             .unwrap_or_else(|_| Err(anyhow::anyhow!("the lab's build panicked")));
             let _ = builder_events.send(Event::BuildFinished(built.err()));
         });
-        // One suite per core: a suite whose tests spin takes a whole core, and more of them would
-        // starve the honest suites past their time budget.
-        for _ in 0..opts.jobs.max(2) {
-            let (events, jobs_out, binaries) = (events.clone(), &jobs_out, &binaries);
-            let lab = lab_ref;
-            scope.spawn(move || {
-                loop {
-                    let job = jobs_out.lock().unwrap_or_else(|e| e.into_inner()).recv();
-                    let Ok(suite) = job else { break };
-                    // A panic still counts the suite as done, or grading would wait forever.
-                    let outcomes = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        suites::run(lab, &suite, &opts.budgets, &opts.sandbox, binaries)
-                    }))
-                    .unwrap_or_default();
-                    let _ = events.send(Event::Tested(suite.built.variant.owner.clone(), outcomes));
+        // A suite starts when fewer than `jobs` others are in their first second: by then the
+        // tests on the paused clock are done, or failed on their own 1 s deadline, and what still
+        // runs waits (real sockets, or a hang) and keeps no core from the next suite.
+        let (tested, binaries) = (events.clone(), &binaries);
+        scope.spawn(move || {
+            let slots =
+                pool::Slots::new(opts.jobs, SUITES_AT_MOST_PER_JOB * opts.jobs, SUITE_SETTLES);
+            let slots = &slots;
+            std::thread::scope(|running| {
+                for suite in jobs_out {
+                    let slot = slots.take();
+                    let tested = tested.clone();
+                    running.spawn(move || {
+                        // A panic still counts the suite as done, or grading would wait forever.
+                        let outcomes =
+                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                suites::run(lab_ref, &suite, &opts.budgets, &opts.sandbox, binaries)
+                            }))
+                            .unwrap_or_default();
+                        drop(slot);
+                        let owner = suite.built.variant.owner.clone();
+                        let _ = tested.send(Event::Tested(owner, outcomes));
+                    });
                 }
             });
-        }
+        });
         drop(events);
         let mut build_finished = false;
         let finish = |owner: &str, student: Student, reference: &BTreeMap<String, Vec<String>>| {
@@ -357,6 +365,13 @@ pub fn grade_with(
     results.sort_by(|a, b| a.student.cmp(&b.student));
     Ok(results)
 }
+
+/// How long a suite counts against the cores (see [`pool::Slots`]).
+const SUITE_SETTLES: std::time::Duration = std::time::Duration::from_secs(1);
+/// Suites that may run at once, settled or not, per job: a bound on the memory they may hold
+/// (each sandbox's own limit times this), high enough that one student whose every suite hangs
+/// (12 suites) leaves room for the others.
+const SUITES_AT_MOST_PER_JOB: usize = 8;
 
 /// The lab's owner of the reference solutions; students' are `student:<name>`, never this.
 const REFERENCE: &str = "reference";

@@ -523,6 +523,14 @@ impl Lab {
                 workspace.insert(key.into(), table.clone());
             }
         }
+        // Path dependencies (the tests' shared crate) are relative to solutions/: made absolute.
+        if let Some(toml::Value::Table(dependencies)) = workspace.get_mut("dependencies") {
+            for (_, spec) in dependencies.iter_mut() {
+                if let Some(toml::Value::String(path)) = spec.get_mut("path") {
+                    *path = self.repo.solutions_dir().join(&*path).display().to_string();
+                }
+            }
+        }
         manifest.insert("workspace".into(), workspace.into());
         // Test binaries link faster without debug info; panics still name file and line.
         let dev: toml::Table = toml::from_str("debug = false\nincremental = false")?;

@@ -4,7 +4,9 @@
 //! A test the harness recorded keeps its verdict. When the suite ran out of time, the tests it
 //! never recorded are the ones that hung: they are timed out, known after one timeout instead of
 //! one each. When the process died early (a crash, `process::exit`, too much output), each test
-//! it never recorded runs again alone, so the verdict falls on the test that did it.
+//! it never recorded runs again alone, so the verdict falls on the test that did it. So does each
+//! failure recorded before the grader stopped a process for its output: once the grader closes
+//! the pipe, any test that prints fails ("Broken pipe"), through no fault of its own.
 
 use super::{Built, GRADED, Lab, Outcome};
 use crate::run::{self, Limits, Status, TestRun};
@@ -179,8 +181,14 @@ pub fn run(
         .iter()
         .map(|test| {
             let run = match recorded.remove(test) {
-                // A failure whose message could not be told apart from the others': alone.
-                Some(run) if run.status == Status::Failed && run.message.is_empty() => alone(test),
+                // A failure whose message could not be told apart from the others', or one the
+                // grader may have caused by closing the pipe of a process that printed too much.
+                Some(run)
+                    if run.status == Status::Failed
+                        && (run.message.is_empty() || stopped == Some(Status::OutputLimit)) =>
+                {
+                    alone(test)
+                }
                 Some(run) => run,
                 None if stopped == Some(Status::TimedOut) => TestRun {
                     status: Status::TimedOut,

@@ -1,6 +1,6 @@
 //! Runs a test with deadlines, so that code which never finishes fails with a message instead of
-//! hanging `cargo test`. Each test file includes it with
-//! `#[path = "../../test-support/clock.rs"] mod clock;`.
+//! hanging `cargo test`. Each test file uses it with `use test_support::clock::on_paused_clock;`
+//! (or `on_real_clock`).
 //!
 //! The test runs on a tokio runtime on a thread of its own, and the test's thread waits for it
 //! with a real-time deadline: code that blocks the thread (a busy loop, `std::thread::sleep`,
@@ -9,8 +9,6 @@
 //! On the paused clock a second, simulated deadline catches deadlocks: when every task is waiting,
 //! the clock jumps to the next timer, so code that waits for something that never comes lets it
 //! jump straight to the 60 s deadline, at once in real time.
-
-#![allow(dead_code)] // each test file uses one of the two runners
 
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::pin::Pin;
