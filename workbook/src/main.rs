@@ -74,6 +74,10 @@ enum Cmd {
         /// the gradebook and every feedback file say so).
         #[arg(long)]
         no_sandbox: bool,
+        /// Where the class is built; its dependencies are kept for the next class
+        /// (default: target/grading-lab).
+        #[arg(long)]
+        lab: Option<PathBuf>,
     },
     /// Write what a class gets: exercises, the built book and this command; no solutions.
     Handout {
@@ -204,6 +208,7 @@ fn run(command: Cmd) -> Result<()> {
             timeout,
             compile_timeout,
             no_sandbox,
+            lab,
         } => {
             let sandbox = if no_sandbox {
                 eprintln!(
@@ -229,7 +234,7 @@ fn run(command: Cmd) -> Result<()> {
                 shard,
                 budgets: workbook::grade::manifest::Manifest::load(&repo)?
                     .budgets(workbook::run::Limits::default(), timeout),
-                lab: repo.root.join("target/grading-lab"),
+                lab: lab.unwrap_or_else(|| repo.root.join("target/grading-lab")),
                 compile: Some(CompileSandbox {
                     // This program is also the compile sandbox (see `main`).
                     wrapper: std::env::current_exe()?,

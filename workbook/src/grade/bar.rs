@@ -1,5 +1,5 @@
 //! The grader's progress bar: students graded of the class, how many are short of full marks, the
-//! time left, and what is being compiled or tested now. Where stderr is not a terminal (a log, CI)
+//! time left, and below it what is being compiled or tested now. Where stderr is not a terminal (a log, CI)
 //! it prints one line per student instead.
 
 use super::{Progress, Update};
@@ -14,6 +14,7 @@ pub struct GradingBar {
 
 #[derive(Default)]
 struct State {
+    drawn: bool,
     short: usize,
     building: usize,
     testing: String,
@@ -21,14 +22,16 @@ struct State {
 
 impl GradingBar {
     pub fn new() -> GradingBar {
-        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        // Drawn from the first update on, when the class's size is known.
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
         bar.set_style(
             ProgressStyle::with_template(
-                "{bar:24.green/white} {pos:>3}/{len} graded · {prefix} · ETA {eta:>4} · {wide_msg}",
+                "{bar:24.green/white} {pos:>3}/{len} graded · {prefix} · ETA {eta}\n{wide_msg}",
             )
             .expect("a valid template")
             .progress_chars("█▉ "),
         );
+        bar.set_prefix("0 short of full marks");
         bar.enable_steady_tick(std::time::Duration::from_millis(250));
         GradingBar {
             bar,
@@ -38,6 +41,10 @@ impl GradingBar {
 
     pub fn update(&self, update: Update) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if !state.drawn {
+            state.drawn = true;
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
         match update {
             Update::Graded(p) => {
                 self.bar.set_length(p.total as u64);
@@ -51,7 +58,10 @@ impl GradingBar {
                     self.bar.println(line(&p));
                 }
             }
-            Update::Building { students } => state.building = students,
+            Update::Building { students, total } => {
+                self.bar.set_length(total as u64);
+                state.building = students;
+            }
             Update::Testing { student } => state.testing = student,
         }
         self.bar
@@ -89,10 +99,10 @@ fn line(p: &Progress) -> String {
                 .iter()
                 .filter(|e| matches!(e.compile, Compile::Failed | Compile::TimedOut))
                 .count();
-            if broken > 0 {
-                format!("{broken} exercises do not compile")
-            } else {
-                String::new()
+            match broken {
+                0 => String::new(),
+                1 => "1 exercise does not compile".to_string(),
+                n => format!("{n} exercises do not compile"),
             }
         }
     };

@@ -84,8 +84,8 @@ pub struct Progress<'a> {
 pub enum Update<'a> {
     /// A student is graded (or found unchanged since the last run).
     Graded(Progress<'a>),
-    /// How many students' code is still being compiled.
-    Building { students: usize },
+    /// How many students' code is still being compiled, of the class's `total`.
+    Building { students: usize, total: usize },
     /// This student's tests started.
     Testing { student: String },
 }
@@ -295,6 +295,7 @@ pub fn grade_with(
         }
         on_update(Update::Building {
             students: building.len(),
+            total,
         });
         while !build_finished
             || graded.values().any(|s| s.suites_left > 0)
@@ -311,6 +312,7 @@ pub fn grade_with(
                         building.remove(&owner);
                         on_update(Update::Building {
                             students: building.len(),
+                            total,
                         });
                         on_update(Update::Testing {
                             student: student_of(&owner).to_string(),
