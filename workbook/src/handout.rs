@@ -99,7 +99,9 @@ const ALIAS: &str = "[alias]\nworkbook = \"run --quiet --package workbook --\"\n
 const HANDOUT_README: &str = "# 비동기 I/O 작업 — Rust workbook (sec02)
 
 - Read the book: open `book/index.html` in a browser, or run `cargo workbook serve --open`.
-- Do the exercises: `cd exercises`, then `cargo test -p ex01-join` (and so on).
+- Do the exercises: `cargo workbook watch` builds and tests each save, shows the first failure,
+  and moves on when an exercise passes (h hint, l list, r reset, n/p next/previous, q quit).
+  Or by hand: `cd exercises`, then `cargo test -p ex01-join` (and so on).
 - Where do I stand? `cargo workbook check` (from here or from exercises/).
 - Stuck? `cargo workbook hint ex01-join` (`--level 2` for the next hint).
 - Start an exercise over: `cargo workbook reset ex01-join` (your code is saved first).

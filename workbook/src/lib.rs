@@ -12,3 +12,4 @@ pub mod reset;
 pub mod run;
 pub mod sandbox;
 pub mod serve;
+pub mod watch;

@@ -43,6 +43,13 @@ enum Cmd {
     },
     /// Your progress: every exercise's tests, run now, and what to do next.
     Check,
+    /// Watch exercises/*/src: each save rebuilds and tests that exercise, and the screen shows the
+    /// result (keys: h hint, l list, r reset, n/p next/previous, q quit).
+    Watch {
+        /// The language of the screen and the hints (default: from LANG).
+        #[arg(long)]
+        lang: Option<Lang>,
+    },
     /// Put an exercise's starter code back (your code is saved first).
     Reset {
         exercise: String,
@@ -175,6 +182,7 @@ fn run(command: Cmd) -> Result<()> {
             }
             Ok(())
         }
+        Cmd::Watch { lang } => workbook::watch::run(&repo, lang.unwrap_or_else(Lang::from_env)),
         Cmd::Check => {
             eprintln!("Building and running every exercise's tests...");
             let progress = workbook::progress::check(&repo, workbook::pool::default_jobs())?;

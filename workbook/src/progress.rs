@@ -8,38 +8,71 @@ use crate::sandbox::Sandbox;
 use anyhow::Result;
 use std::path::Path;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum State {
-    Passed { tests: usize },
-    Failing { failing: Vec<String>, tests: usize },
-    DoesNotCompile { errors: Vec<String> },
+    Passed {
+        tests: usize,
+    },
+    Failing {
+        failing: Vec<String>,
+        tests: usize,
+        /// The first failing test's message, in full.
+        first: String,
+    },
+    DoesNotCompile {
+        errors: Vec<String>,
+    },
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Progress {
     pub exercise: Exercise,
     pub state: State,
 }
 
+/// Where `cargo test` in `workspace` puts its builds: `CARGO_TARGET_DIR` if set, as cargo does.
+fn target_dir(workspace: &Path) -> Result<std::path::PathBuf> {
+    Ok(match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => std::env::current_dir()?.join(dir),
+        None => workspace.join("target"),
+    })
+}
+
 /// Builds and runs every exercise's tests in `exercises/`.
 pub fn check(repo: &Repo, jobs: usize) -> Result<Vec<Progress>> {
     let workspace = repo.exercises_dir().canonicalize()?;
-    let report = build_report(&workspace, &workspace.join("target"))?;
-    let mut progress = Vec::new();
-    for exercise in repo.exercises()? {
-        let manifest = workspace.join(&exercise.name).join("Cargo.toml");
-        let package = report.packages.get(&manifest);
-        let state = match package.and_then(|p| p.test_binaries.get("exercise")) {
-            None => State::DoesNotCompile {
-                errors: package
-                    .map(|p| p.compile_errors.clone())
-                    .unwrap_or_default(),
-            },
-            Some(exe) => run_all(exe, jobs)?,
-        };
-        progress.push(Progress { exercise, state });
-    }
-    Ok(progress)
+    let report = build_report(&workspace, &target_dir(&workspace)?, None)?;
+    repo.exercises()?
+        .into_iter()
+        .map(|exercise| state_of(&workspace, &report, exercise, jobs))
+        .collect()
+}
+
+/// Builds and runs one exercise's tests.
+pub fn check_one(repo: &Repo, exercise: &Exercise, jobs: usize) -> Result<Progress> {
+    let workspace = repo.exercises_dir().canonicalize()?;
+    let report = build_report(&workspace, &target_dir(&workspace)?, Some(&exercise.name))?;
+    state_of(&workspace, &report, exercise.clone(), jobs)
+}
+
+fn state_of(
+    workspace: &Path,
+    report: &crate::lab::cargo::BuildReport,
+    exercise: Exercise,
+    jobs: usize,
+) -> Result<Progress> {
+    let manifest = workspace.join(&exercise.name).join("Cargo.toml");
+    let package = report.packages.get(&manifest);
+    let state = match package.and_then(|p| p.test_binaries.get("exercise")) {
+        None => State::DoesNotCompile {
+            errors: package
+                .map(|p| p.compile_errors.clone())
+                .filter(|errors| !errors.is_empty())
+                .unwrap_or_else(|| vec![report.stderr.clone()]),
+        },
+        Some(exe) => run_all(exe, jobs)?,
+    };
+    Ok(Progress { exercise, state })
 }
 
 fn run_all(exe: &Path, jobs: usize) -> Result<State> {
@@ -48,8 +81,13 @@ fn run_all(exe: &Path, jobs: usize) -> Result<State> {
         run::run_test(exe, test, &Sandbox::Off, Limits::default())
     });
     let mut failing = Vec::new();
+    let mut first = String::new();
     for (test, run) in tests.iter().zip(runs) {
-        if !run?.status.passed() {
+        let run = run?;
+        if !run.status.passed() {
+            if failing.is_empty() {
+                first = run.message;
+            }
             failing.push(test.clone());
         }
     }
@@ -59,6 +97,7 @@ fn run_all(exe: &Path, jobs: usize) -> Result<State> {
         State::Failing {
             failing,
             tests: tests.len(),
+            first,
         }
     })
 }
@@ -69,7 +108,7 @@ pub fn render(progress: &[Progress]) -> String {
     for p in progress {
         let status = match &p.state {
             State::Passed { tests } => format!("passed ({tests}/{tests} tests)"),
-            State::Failing { failing, tests } => {
+            State::Failing { failing, tests, .. } => {
                 format!(
                     "{} of {tests} tests failing: {}",
                     failing.len(),

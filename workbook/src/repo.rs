@@ -55,6 +55,23 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The learner's language from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`): Korean
+    /// for `ko_KR.UTF-8` and the like, English otherwise.
+    pub fn from_env() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if locale.starts_with("ko") {
+            Lang::Ko
+        } else {
+            Lang::En
+        }
+    }
+}
+
 impl Repo {
     /// The workbook whose `exercises/` contains the current directory, or is below it.
     pub fn discover() -> Result<Repo> {

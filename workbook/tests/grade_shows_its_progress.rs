@@ -2,29 +2,12 @@
 //! bar shows how many students are graded, how many are short of full marks and the time left, and
 //! below it who is being compiled or tested; each student gets a line when graded.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .canonicalize()
-        .unwrap()
-}
-
-fn tmux(args: &[&str]) -> String {
-    let out = Command::new("tmux")
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("running tmux {args:?}: {e} (is tmux installed?)"));
-    assert!(
-        out.status.success(),
-        "tmux {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use support::{repo, tmux};
 
 /// The tmux session, killed however the test ends.
 struct Session(String);

@@ -222,7 +222,11 @@ pub fn grade_with(
         scope.spawn(move || {
             // A panic must still end the class: the loop below waits for BuildFinished.
             let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                lab.build_streaming(variants, BuildOptions { background: true }, |owner| {
+                let options = BuildOptions {
+                    background: true,
+                    ..BuildOptions::default()
+                };
+                lab.build_streaming(variants, options, |owner| {
                     let _ = builder_events.send(Event::Built(owner));
                 })
             }))

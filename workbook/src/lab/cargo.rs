@@ -36,14 +36,17 @@ pub struct Finished {
 }
 
 /// How a build is run.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct BuildOptions {
     /// Compile at a lower CPU priority, so tests running meanwhile keep their real-time deadlines.
     pub background: bool,
+    /// Build only this package of the workspace (`-p`), not all of it.
+    pub only: Option<String>,
 }
 
-/// Builds every test target of the workspace at `dir` (`--keep-going`: past packages that fail),
-/// calling `on_event` for each artifact and error as cargo reports it.
+/// Builds every test target of the workspace at `dir`, or of the package `options.only`
+/// (`--keep-going`: past packages that fail), calling `on_event` for each artifact and error as
+/// cargo reports it.
 pub fn build_tests(
     dir: &Path,
     target: &Path,
@@ -53,13 +56,7 @@ pub fn build_tests(
 ) -> Result<Finished> {
     let mut command = Command::new(cargo());
     command
-        .args([
-            "build",
-            "--tests",
-            "--workspace",
-            "--keep-going",
-            "--message-format=json",
-        ])
+        .args(["build", "--tests", "--keep-going", "--message-format=json"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", target)
         .env("CARGO_TERM_COLOR", "never")
@@ -67,6 +64,10 @@ pub fn build_tests(
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    match &options.only {
+        Some(package) => command.args(["--package", package]),
+        None => command.arg("--workspace"),
+    };
     if options.background {
         lower_priority(&mut command);
     }
@@ -136,14 +137,18 @@ pub struct PackageBuild {
     pub compile_errors: Vec<String>,
 }
 
-/// [`build_tests`], with every event gathered by package.
-pub fn build_report(dir: &Path, target: &Path) -> Result<BuildReport> {
+/// [`build_tests`], with every event gathered by package: of the whole workspace, or of the
+/// package `only`.
+pub fn build_report(dir: &Path, target: &Path, only: Option<&str>) -> Result<BuildReport> {
     let mut report = BuildReport::default();
     let finished = build_tests(
         dir,
         target,
         &[],
-        BuildOptions::default(),
+        BuildOptions {
+            only: only.map(String::from),
+            ..BuildOptions::default()
+        },
         |event| match event {
             Event::Built {
                 manifest,

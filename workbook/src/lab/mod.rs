@@ -308,8 +308,12 @@ impl Lab {
             // By test package and binary: each error, and the files it points into.
             let mut errors: BTreeMap<(usize, String), Vec<CompileError>> = BTreeMap::new();
             let mut any_error = false;
-            let finished =
-                cargo::build_tests(&self.workspace, &self.target, &env, options, |event| {
+            let finished = cargo::build_tests(
+                &self.workspace,
+                &self.target,
+                &env,
+                options.clone(),
+                |event| {
                     match event {
                         Event::Built {
                             manifest,
@@ -352,7 +356,8 @@ impl Lab {
                         }
                     }
                     tell_ready(&owners, &state, &built, &mut told, &mut on_ready);
-                })?;
+                },
+            )?;
             if !finished.success && !any_error {
                 bail!(
                     "cargo could not build the lab:\n{}",
