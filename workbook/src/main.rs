@@ -38,11 +38,16 @@ enum Cmd {
         /// How many hints to show (1 = a nudge; the last one almost gives it away).
         #[arg(long, default_value_t = 1)]
         level: usize,
-        #[arg(long, value_enum, default_value_t = Lang::Ko)]
-        lang: Lang,
+        /// Korean or English (default: from LANG).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Your progress: every exercise's tests, run now, and what to do next.
-    Check,
+    Check {
+        /// Korean or English (default: from LANG).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
     /// Watch exercises/*/src: each save rebuilds and tests that exercise, and the screen shows the
     /// result (keys: h hint, l list, r reset, n/p next/previous, q quit).
     Watch {
@@ -56,6 +61,9 @@ enum Cmd {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        /// Korean or English (default: from LANG).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Grade a class: every submission (a folder or .zip with a copy of exercises/) in a folder.
     Grade {
@@ -163,6 +171,7 @@ fn run(command: Cmd) -> Result<()> {
             level,
             lang,
         } => {
+            let lang = lang.unwrap_or_else(Lang::from_env);
             let info = repo.exercise(&exercise)?.info()?;
             let shown = level.clamp(1, info.hints.len());
             println!("{} — {}", exercise, info.title.get(lang));
@@ -175,37 +184,69 @@ fn run(command: Cmd) -> Result<()> {
                 );
             }
             if shown < info.hints.len() {
-                println!(
-                    "\n(cargo workbook hint {exercise} --level {} shows the next one)",
-                    shown + 1
-                );
+                let next = format!("cargo workbook hint {exercise} --level {}", shown + 1);
+                match lang {
+                    Lang::Ko => println!("\n(다음 힌트: {next})"),
+                    Lang::En => println!("\n({next} shows the next one)"),
+                }
             }
             Ok(())
         }
         Cmd::Watch { lang } => workbook::watch::run(&repo, lang.unwrap_or_else(Lang::from_env)),
-        Cmd::Check => {
-            eprintln!("Building and running every exercise's tests...");
+        Cmd::Check { lang } => {
+            let lang = lang.unwrap_or_else(Lang::from_env);
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ko => "연습 문제마다 테스트를 빌드하고 실행하는 중...",
+                    Lang::En => "Building and running every exercise's tests...",
+                }
+            );
             let progress = workbook::progress::check(&repo, workbook::pool::default_jobs())?;
-            print!("{}", workbook::progress::render(&progress));
+            print!("{}", workbook::progress::render(&progress, lang));
             Ok(())
         }
-        Cmd::Reset { exercise, yes } => {
+        Cmd::Reset {
+            exercise,
+            yes,
+            lang,
+        } => {
+            let lang = lang.unwrap_or_else(Lang::from_env);
             let exercise = repo.exercise(&exercise)?;
-            if !yes
-                && !confirm(&format!(
-                    "Replace exercises/{}/src with the starter code?",
+            let question = match lang {
+                Lang::Ko => format!(
+                    "exercises/{}/src를 처음 코드로 바꿀까요? 지금 코드는 먼저 저장됩니다. [y/N] ",
                     exercise.name
-                ))?
-            {
-                println!("Nothing changed.");
+                ),
+                Lang::En => format!(
+                    "Replace exercises/{}/src with the starter code? Your current code is saved \
+                     first. [y/N] ",
+                    exercise.name
+                ),
+            };
+            if !yes && !confirm(&question)? {
+                println!(
+                    "{}",
+                    match lang {
+                        Lang::Ko => "아무것도 바꾸지 않았습니다.",
+                        Lang::En => "Nothing changed.",
+                    }
+                );
                 return Ok(());
             }
             let backup = workbook::reset::reset(&repo, &exercise)?;
-            println!(
-                "{} is back to its starter code. Your code was saved in {}",
-                exercise.name,
-                backup.display()
-            );
+            match lang {
+                Lang::Ko => println!(
+                    "{}을(를) 처음 코드로 되돌렸습니다. 지금까지의 코드는 {}에 있습니다.",
+                    exercise.name,
+                    backup.display()
+                ),
+                Lang::En => println!(
+                    "{} is back to its starter code. Your code was saved in {}",
+                    exercise.name,
+                    backup.display()
+                ),
+            }
             Ok(())
         }
         Cmd::Grade {
@@ -329,7 +370,7 @@ fn run(command: Cmd) -> Result<()> {
 /// One line a student: a bar, the count, the student's score, and the time left.
 /// Asks a yes/no question on the terminal.
 fn confirm(question: &str) -> Result<bool> {
-    eprint!("{question} Your current code is saved first. [y/N] ");
+    eprint!("{question}");
     let mut answer = String::new();
     std::io::stdin().read_line(&mut answer)?;
     Ok(matches!(answer.trim(), "y" | "Y" | "yes"))

@@ -2,7 +2,7 @@
 //! (so it reuses what `cargo test` built), never a state file that could go stale.
 
 use crate::lab::cargo::build_report;
-use crate::repo::{Exercise, Repo};
+use crate::repo::{Exercise, Lang, Repo};
 use crate::run::{self, Limits};
 use crate::sandbox::Sandbox;
 use anyhow::Result;
@@ -102,20 +102,28 @@ fn run_all(exe: &Path, jobs: usize) -> Result<State> {
     })
 }
 
-/// The table `workbook check` prints, and the next step.
-pub fn render(progress: &[Progress]) -> String {
-    let mut out = String::from("exercise                          status\n");
+/// The table `workbook check` prints, and the next step, in `lang`.
+pub fn render(progress: &[Progress], lang: Lang) -> String {
+    let mut out = match lang {
+        Lang::Ko => String::from("연습 문제                         상태\n"),
+        Lang::En => String::from("exercise                          status\n"),
+    };
     for p in progress {
-        let status = match &p.state {
-            State::Passed { tests } => format!("passed ({tests}/{tests} tests)"),
-            State::Failing { failing, tests, .. } => {
-                format!(
-                    "{} of {tests} tests failing: {}",
-                    failing.len(),
-                    failing.join(", ")
-                )
-            }
-            State::DoesNotCompile { .. } => "does not compile".to_string(),
+        let status = match (&p.state, lang) {
+            (State::Passed { tests }, Lang::Ko) => format!("통과 (테스트 {tests}/{tests})"),
+            (State::Passed { tests }, Lang::En) => format!("passed ({tests}/{tests} tests)"),
+            (State::Failing { failing, tests, .. }, Lang::Ko) => format!(
+                "테스트 {tests}개 중 {}개 실패: {}",
+                failing.len(),
+                failing.join(", ")
+            ),
+            (State::Failing { failing, tests, .. }, Lang::En) => format!(
+                "{} of {tests} tests failing: {}",
+                failing.len(),
+                failing.join(", ")
+            ),
+            (State::DoesNotCompile { .. }, Lang::Ko) => "컴파일되지 않음".to_string(),
+            (State::DoesNotCompile { .. }, Lang::En) => "does not compile".to_string(),
         };
         out.push_str(&format!("{:<33} {status}\n", p.exercise.name));
     }
@@ -125,20 +133,84 @@ pub fn render(progress: &[Progress]) -> String {
     {
         Some(next) => {
             let name = &next.exercise.name;
-            out.push_str(&format!(
-                "\nNext: {name}. Read book/src/{} (or the same chapter in `cargo workbook serve`), \
-                 then run `cargo test -p {name}`. Stuck? `cargo workbook hint {name}`.\n",
-                next.exercise.chapter()
-            ));
+            let chapter = next.exercise.chapter();
+            out.push_str(&match lang {
+                Lang::Ko => format!(
+                    "\n다음: {name}. book/src/{chapter}(또는 `cargo workbook serve`의 같은 장)을 \
+                     읽고, `cargo workbook watch`나 `cargo test -p {name}`을 실행하세요. 막히면 \
+                     `cargo workbook hint {name}`.\n"
+                ),
+                Lang::En => format!(
+                    "\nNext: {name}. Read book/src/{chapter} (or the same chapter in `cargo \
+                     workbook serve`), then run `cargo workbook watch` or `cargo test -p {name}`. \
+                     Stuck? `cargo workbook hint {name}`.\n"
+                ),
+            });
             if let State::DoesNotCompile { errors } = &next.state {
                 let first: Vec<&str> = errors.iter().flat_map(|e| e.lines()).take(15).collect();
-                out.push_str(&format!(
-                    "\n{name} does not compile:\n{}\n",
-                    first.join("\n")
-                ));
+                out.push_str(&match lang {
+                    Lang::Ko => format!(
+                        "\n{name}이(가) 컴파일되지 않습니다:\n{}\n",
+                        first.join("\n")
+                    ),
+                    Lang::En => format!("\n{name} does not compile:\n{}\n", first.join("\n")),
+                });
             }
         }
-        None => out.push_str("\nEvery exercise passes. Well done!\n"),
+        None => out.push_str(match lang {
+            Lang::Ko => "\n모든 연습 문제가 통과합니다. 수고하셨습니다!\n",
+            Lang::En => "\nEvery exercise passes. Well done!\n",
+        }),
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn progress(name: &str, state: State) -> Progress {
+        Progress {
+            exercise: Exercise {
+                name: name.into(),
+                dir: name.into(),
+                solution_dir: name.into(),
+            },
+            state,
+        }
+    }
+
+    #[test]
+    fn check_speaks_the_learners_language() {
+        let class = [
+            progress("ex01-join", State::Passed { tests: 4 }),
+            progress(
+                "ex02-sequential-vs-concurrent",
+                State::Failing {
+                    failing: vec!["timed_measures".into()],
+                    tests: 8,
+                    first: String::new(),
+                },
+            ),
+        ];
+        let ko = render(&class, Lang::Ko);
+        for words in [
+            "통과 (테스트 4/4)",
+            "테스트 8개 중 1개 실패: timed_measures",
+            "다음: ex02-sequential-vs-concurrent",
+            "cargo workbook watch",
+        ] {
+            assert!(ko.contains(words), "no `{words}` in:\n{ko}");
+        }
+        let en = render(&class, Lang::En);
+        for words in [
+            "passed (4/4 tests)",
+            "1 of 8 tests failing: timed_measures",
+            "Next: ex02-sequential-vs-concurrent",
+        ] {
+            assert!(en.contains(words), "no `{words}` in:\n{en}");
+        }
+        let done = render(&class[..1], Lang::Ko);
+        assert!(done.contains("모든 연습 문제가 통과합니다"), "{done}");
+    }
 }

@@ -56,18 +56,24 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// The learner's language from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`): Korean
-    /// for `ko_KR.UTF-8` and the like, English otherwise.
+    /// The learner's language from the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`): English
+    /// where it names another language (`en_US.UTF-8`, `de_DE`...), Korean where it names Korean
+    /// or no language at all (unset, `C`, `POSIX`, `C.UTF-8`: a container's default), as the
+    /// course is Korean.
     pub fn from_env() -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .iter()
             .filter_map(|v| std::env::var(v).ok())
             .find(|v| !v.is_empty())
             .unwrap_or_default();
-        if locale.starts_with("ko") {
-            Lang::Ko
-        } else {
-            Lang::En
+        Lang::of_locale(&locale)
+    }
+
+    fn of_locale(locale: &str) -> Lang {
+        let language = locale.split(['_', '.', '@']).next().unwrap_or("");
+        match language {
+            "" | "C" | "POSIX" | "ko" => Lang::Ko,
+            _ => Lang::En,
         }
     }
 }
@@ -182,5 +188,24 @@ impl Exercise {
     /// The instructor-only tests.
     pub fn hidden_test_file(&self) -> PathBuf {
         self.solution_dir.join("tests/hidden.rs")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn the_language_follows_the_locale_and_is_korean_without_one() {
+        for (locale, lang) in [
+            ("ko_KR.UTF-8", Lang::Ko),
+            ("en_US.UTF-8", Lang::En),
+            ("de_DE", Lang::En),
+            ("C.UTF-8", Lang::Ko),
+            ("POSIX", Lang::Ko),
+            ("", Lang::Ko),
+        ] {
+            assert_eq!(Lang::of_locale(locale), lang, "{locale:?}");
+        }
     }
 }

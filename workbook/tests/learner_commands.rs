@@ -6,12 +6,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use workbook::lab::sync_dir;
 
-fn workbook(dir: &Path, args: &[&str]) -> Output {
+/// Runs the command in `dir`, for a learner whose `LANG` is `lang`.
+fn workbook_in(dir: &Path, lang: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_workbook"))
         .args(args)
         .current_dir(dir)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
         .output()
         .unwrap()
+}
+
+/// Runs the command in `dir`, for an English-speaking learner.
+fn workbook(dir: &Path, args: &[&str]) -> Output {
+    workbook_in(dir, "en_US.UTF-8", args)
 }
 
 /// A handout-like copy: `exercises/` with its starter copy in `exercises/.starter/`.
@@ -29,8 +38,16 @@ fn copy_of_exercises(name: &str) -> PathBuf {
 #[test]
 fn hint_shows_one_more_hint_per_level_in_either_language() {
     let root = copy_of_exercises("hints");
-    let first = String::from_utf8(workbook(&root.join("exercises"), &["hint", "ex01-join"]).stdout)
-        .unwrap();
+    // A Korean learner gets Korean without asking.
+    let first = String::from_utf8(
+        workbook_in(
+            &root.join("exercises"),
+            "ko_KR.UTF-8",
+            &["hint", "ex01-join"],
+        )
+        .stdout,
+    )
+    .unwrap();
     assert!(
         first.contains("힌트 1") && !first.contains("힌트 2"),
         "{first}"
@@ -76,11 +93,20 @@ fn reset_restores_the_starter_code_and_keeps_the_learners() {
     let lib = root.join("exercises/ex01-join/src/lib.rs");
     let starter = std::fs::read_to_string(&lib).unwrap();
     std::fs::write(&lib, "// my attempt\n").unwrap();
-    let out = workbook(&root.join("exercises"), &["reset", "ex01-join", "--yes"]);
+    let out = workbook_in(
+        &root.join("exercises"),
+        "ko_KR.UTF-8",
+        &["reset", "ex01-join", "--yes"],
+    );
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("처음 코드로 되돌렸습니다"),
+        "not in Korean: {said}"
     );
     assert_eq!(
         std::fs::read_to_string(&lib).unwrap(),
@@ -107,7 +133,7 @@ fn reset_asks_first_and_does_nothing_without_a_yes() {
     let lib = root.join("exercises/ex01-join/src/lib.rs");
     std::fs::write(&lib, "// my attempt\n").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_workbook"))
-        .args(["reset", "ex01-join"])
+        .args(["reset", "ex01-join", "--lang", "en"])
         .current_dir(&root)
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
