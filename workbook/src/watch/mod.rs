@@ -23,8 +23,8 @@ enum Input {
     /// An exercise's `src/` changed (index into the exercises).
     Changed(usize),
     Key(console::Key),
-    /// Every exercise checked (at the start).
-    CheckedAll(Result<Vec<Progress>, String>),
+    /// Every exercise checked (at the start), and the fingerprints of the `src/` checked.
+    CheckedAll(Vec<u64>, Result<Vec<Progress>, String>),
     /// One exercise checked, and the fingerprint of the `src/` it was checked with.
     Checked(usize, u64, Result<Progress, String>),
 }
@@ -80,9 +80,12 @@ pub fn run(repo: &Repo, lang: Lang) -> Result<()> {
             let jobs = crate::pool::default_jobs();
             for job in work {
                 let input = match job {
-                    None => Input::CheckedAll(
-                        progress::check(&repo, jobs).map_err(|e| format!("{e:#}")),
-                    ),
+                    None => {
+                        // Taken first: a save during the check is then seen as one.
+                        let prints = exercises.iter().map(fingerprint).collect();
+                        let checked = progress::check(&repo, jobs).map_err(|e| format!("{e:#}"));
+                        Input::CheckedAll(prints, checked)
+                    }
                     Some((i, print)) => Input::Checked(
                         i,
                         print,
@@ -123,7 +126,7 @@ pub fn run(repo: &Repo, lang: Lang) -> Result<()> {
             states: &states,
             current,
             busy,
-            hints: &all_hints[current][..hints_shown],
+            hints: &all_hints[current][..hints_shown.min(all_hints[current].len())],
             hint_count: all_hints[current].len(),
             mode,
             notice: notice.clone(),
@@ -151,13 +154,13 @@ pub fn run(repo: &Repo, lang: Lang) -> Result<()> {
                     }
                 }
             }
-            Input::CheckedAll(result) => {
+            Input::CheckedAll(prints, result) => {
                 busy = None;
                 notice = None;
                 match result {
                     Ok(all) => {
                         for (i, p) in all.into_iter().enumerate() {
-                            checked_with[i] = Some(fingerprint(&exercises[i]));
+                            checked_with[i] = prints.get(i).copied();
                             states[i] = Some(p.state);
                         }
                         match next_unfinished(&states, states.len() - 1) {
@@ -264,7 +267,10 @@ pub fn run(repo: &Repo, lang: Lang) -> Result<()> {
                 if checked_with[i] == Some(print) {
                     continue;
                 }
-                current = i;
+                if current != i {
+                    current = i;
+                    hints_shown = 0;
+                }
                 busy = Some(i);
                 let _ = jobs.send(Some((i, print)));
                 break;
