@@ -77,7 +77,7 @@ fn an_offline_handout_builds_with_the_network_cut_and_holds_no_solutions() {
     );
     let check = cargo_offline(
         &handout.join("exercises"),
-        &["workbook", "check"],
+        &["workbook", "check", "--lang", "en"],
         &cargo_home,
         &target,
     );
