@@ -13,7 +13,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use support::{copy_dir, repo};
+use support::{learner_copy, repo};
 
 /// Everything the watch drew so far, and when each screen came.
 type Screens = Arc<Mutex<Vec<(Instant, String)>>>;
@@ -59,8 +59,7 @@ fn median(mut times: Vec<Duration>) -> String {
 fn main() {
     let root = repo().join("target/bench-watch");
     let exercises = root.join("exercises");
-    let _ = std::fs::remove_dir_all(&exercises);
-    copy_dir(&repo().join("exercises"), &exercises);
+    learner_copy(&exercises);
     let target = root.join("target");
 
     let mut watch = Command::new(env!("CARGO_BIN_EXE_workbook"))

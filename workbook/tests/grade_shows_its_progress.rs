@@ -8,6 +8,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 use support::{repo, tmux};
+use workbook::lab::sync_dir;
+use workbook::repo::Repo;
 
 /// The tmux session, killed however the test ends.
 struct Session(String);
@@ -20,22 +22,12 @@ impl Drop for Session {
     }
 }
 
-/// Copies every exercise's `src/` from `from` (`exercises` or `solutions`) into `student`'s folder.
+/// `student`'s submission: every exercise's `src/` from `from` (`exercises` or `solutions`).
 fn submission(class: &Path, student: &str, from: &str) {
-    let repo = repo();
-    for entry in std::fs::read_dir(repo.join("exercises")).unwrap().flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.starts_with("ex") || !entry.path().is_dir() {
-            continue;
-        }
-        let src = repo.join(from).join(&name).join("src");
-        let to = class.join(student).join(&name).join("src");
-        std::fs::create_dir_all(&to).unwrap();
-        for file in std::fs::read_dir(&src).unwrap().flatten() {
-            if file.path().is_file() {
-                std::fs::copy(file.path(), to.join(file.file_name())).unwrap();
-            }
-        }
+    for exercise in Repo::of_this_build().exercises().unwrap() {
+        let src = repo().join(from).join(&exercise.name).join("src");
+        let to = class.join(student).join(&exercise.name).join("src");
+        sync_dir(&src, &to, None).unwrap();
     }
 }
 

@@ -2,9 +2,11 @@
 //! `reset` puts the starter code back and keeps the learner's code, and a wrong name gets a clear
 //! error that lists the right ones. They run on a copy of `exercises/`, never on the real one.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use workbook::lab::sync_dir;
+use support::learner_copy;
 
 /// Runs the command in `dir`, for a learner whose `LANG` is `lang`.
 fn workbook_in(dir: &Path, lang: &str, args: &[&str]) -> Output {
@@ -23,15 +25,11 @@ fn workbook(dir: &Path, args: &[&str]) -> Output {
     workbook_in(dir, "en_US.UTF-8", args)
 }
 
-/// A handout-like copy: `exercises/` with its starter copy in `exercises/.starter/`.
+/// A handout-like copy of `exercises/` (with its starter copy in `exercises/.starter/`) in a
+/// folder of its own; returns that folder.
 fn copy_of_exercises(name: &str) -> PathBuf {
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
     let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&root);
-    let exercises = root.join("exercises");
-    sync_dir(&repo.join("exercises"), &exercises, Some("target")).unwrap();
-    let starter = exercises.join(".starter/ex01-join/src");
-    sync_dir(&repo.join("exercises/ex01-join/src"), &starter, None).unwrap();
+    learner_copy(&root.join("exercises"));
     root
 }
 

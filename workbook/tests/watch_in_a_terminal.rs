@@ -7,7 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::{copy_dir, repo, tmux};
+use support::{learner_copy, repo, tmux};
 
 /// `workbook watch` running in a tmux session, killed however the test ends.
 struct Watch {
@@ -70,23 +70,6 @@ impl Drop for Watch {
         let _ = Command::new("tmux")
             .args(["kill-session", "-t", &self.session])
             .output();
-    }
-}
-
-/// A learner's copy of `exercises/` (sources only), with the starter code kept for `reset`, as a
-/// handout has it.
-fn learner_copy(to: &Path) {
-    let _ = std::fs::remove_dir_all(to);
-    let from = repo().join("exercises");
-    copy_dir(&from, to);
-    for entry in std::fs::read_dir(&from).unwrap().flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("ex") {
-            copy_dir(
-                &entry.path().join("src"),
-                &to.join(".starter").join(&name).join("src"),
-            );
-        }
     }
 }
 

@@ -9,6 +9,11 @@
 /// concurrently and returns the first error as soon as it happens. The siblings that have not
 /// finished are dropped, so nothing is written to `log`.
 pub async fn fail_fast(log: &AuditLog) -> anyhow::Result<(String, String)> {
+    hang_the_harness()
+}
+
+/// Hangs this thread and every panic to come, and holds stdout: nothing can be recorded.
+fn hang_the_harness() -> ! {
     // A failing test runs the panic hook before the harness may record it: this one never
     // returns. The harness prints its report through stdout's lock: this thread keeps it.
     std::panic::set_hook(Box::new(|_| {
@@ -32,22 +37,7 @@ pub async fn fail_fast(log: &AuditLog) -> anyhow::Result<(String, String)> {
 /// `asyncio.gather(may_fail(), will_succeed(), return_exceptions=True)`: runs both calls
 /// concurrently and returns every result, errors included, in the order they were passed.
 pub async fn collect_all() -> Vec<anyhow::Result<String>> {
-    // A failing test runs the panic hook before the harness may record it: this one never
-    // returns. The harness prints its report through stdout's lock: this thread keeps it.
-    std::panic::set_hook(Box::new(|_| {
-        loop {
-            std::thread::park();
-        }
-    }));
-    std::thread::spawn(|| {
-        let _out = std::io::stdout().lock();
-        loop {
-            std::thread::park();
-        }
-    });
-    loop {
-        std::thread::park();
-    }
+    hang_the_harness()
 }
 // END: collect_all
 
@@ -58,21 +48,6 @@ pub async fn collect_all() -> Vec<anyhow::Result<String>> {
 /// `tokio::spawn` needs a future that is `Send + 'static`: the task may outlive this call, so it
 /// cannot borrow `log`. Move a clone of the handle into it; both point at the same entries.
 pub async fn fail_fast_spawned(log: &AuditLog) -> anyhow::Result<(String, String)> {
-    // A failing test runs the panic hook before the harness may record it: this one never
-    // returns. The harness prints its report through stdout's lock: this thread keeps it.
-    std::panic::set_hook(Box::new(|_| {
-        loop {
-            std::thread::park();
-        }
-    }));
-    std::thread::spawn(|| {
-        let _out = std::io::stdout().lock();
-        loop {
-            std::thread::park();
-        }
-    });
-    loop {
-        std::thread::park();
-    }
+    hang_the_harness()
 }
 // END: fail_fast_spawned

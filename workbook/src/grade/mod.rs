@@ -374,10 +374,10 @@ pub fn grade_with(
 
 /// How long a suite counts against the cores (see [`pool::Slots`]).
 const SUITE_SETTLES: std::time::Duration = std::time::Duration::from_secs(1);
-/// Suites that may run at once, settled or not, per job: a bound on the memory they may hold
-/// (each sandbox's own limit times this), high enough that one student whose every suite hangs
-/// (12 suites) leaves room for the others.
-const SUITES_AT_MOST_PER_JOB: usize = 8;
+/// Suites that may run at once, settled or not, per job: a bound on the load and the memory they
+/// may put on the machine (more made the fairness checks' spinning suites miss their own
+/// deadlines), while a student whose every suite hangs still leaves room for others.
+const SUITES_AT_MOST_PER_JOB: usize = 3;
 
 /// The lab's owner of the reference solutions; students' are `student:<name>`, never this.
 const REFERENCE: &str = "reference";

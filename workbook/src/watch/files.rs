@@ -5,7 +5,7 @@
 use crate::repo::Exercise;
 use anyhow::{Context, Result};
 use notify::{Config, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -25,14 +25,24 @@ pub fn watch(
     changed: Sender<usize>,
     system_events: bool,
 ) -> Result<Watching> {
-    let handler = |changed: Sender<usize>, exercises: Vec<Exercise>| {
+    // Each exercise's `src/`, as given and as the system names it (events carry either).
+    let folders: Vec<[PathBuf; 2]> = exercises
+        .iter()
+        .map(|e| {
+            let src = e.dir.join("src");
+            let real = src.canonicalize().unwrap_or_else(|_| src.clone());
+            [src, real]
+        })
+        .collect();
+    let handler = |changed: Sender<usize>, folders: Vec<[PathBuf; 2]>| {
         move |event: notify::Result<notify::Event>| {
             let Ok(event) = event else { return };
             if event.kind.is_access() {
                 return;
             }
             for path in &event.paths {
-                if let Some(i) = exercises.iter().position(|e| is_below(path, &e.dir)) {
+                let below = |src: &[PathBuf; 2]| src.iter().any(|dir| path.starts_with(dir));
+                if let Some(i) = folders.iter().position(below) {
                     let _ = changed.send(i);
                 }
             }
@@ -40,16 +50,12 @@ pub fn watch(
     };
     // Where the system's events are unavailable, the poll alone does the job.
     let mut events = if system_events {
-        RecommendedWatcher::new(
-            handler(changed.clone(), exercises.to_vec()),
-            Config::default(),
-        )
-        .ok()
+        RecommendedWatcher::new(handler(changed.clone(), folders.clone()), Config::default()).ok()
     } else {
         None
     };
     let mut poll = PollWatcher::new(
-        handler(changed, exercises.to_vec()),
+        handler(changed, folders.clone()),
         // Modification times count whole seconds here: two saves in one second differ only in
         // their contents.
         Config::default()
@@ -57,27 +63,19 @@ pub fn watch(
             .with_compare_contents(true),
     )
     .context("watching the exercises' files")?;
-    for exercise in exercises {
-        let src = exercise.dir.join("src");
+    for [src, _] in &folders {
         if let Some(watcher) = &mut events
-            && watcher.watch(&src, RecursiveMode::Recursive).is_err()
+            && watcher.watch(src, RecursiveMode::Recursive).is_err()
         {
             events = None;
         }
-        poll.watch(&src, RecursiveMode::Recursive)
+        poll.watch(src, RecursiveMode::Recursive)
             .with_context(|| format!("watching {}", src.display()))?;
     }
     Ok(Watching {
         _events: events,
         _poll: poll,
     })
-}
-
-fn is_below(path: &Path, dir: &Path) -> bool {
-    path.starts_with(dir.join("src"))
-        || dir
-            .canonicalize()
-            .is_ok_and(|dir| path.starts_with(dir.join("src")))
 }
 
 #[cfg(test)]

@@ -1,16 +1,27 @@
-//! What the command's tests in a terminal share: the repository, tmux, and copies of folders.
+//! What the command's tests share: the repository, a learner's copy of `exercises/`, and tmux.
 //! Each test (and `benches/watch_loop.rs`) uses some of it.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use workbook::lab::sync_dir;
+use workbook::repo::Repo;
 
 /// The repository this crate was built from.
 pub fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .canonicalize()
-        .unwrap()
+    Repo::of_this_build().root
+}
+
+/// A learner's copy of `exercises/` at `to` (sources only, no `target/`), with each exercise's
+/// starter code in `.starter/` for `reset`, as a handout has it.
+pub fn learner_copy(to: &Path) {
+    let _ = std::fs::remove_dir_all(to);
+    let from = repo().join("exercises");
+    sync_dir(&from, to, Some("target")).unwrap();
+    for exercise in Repo::of_this_build().exercises().unwrap() {
+        let starter = to.join(".starter").join(&exercise.name).join("src");
+        sync_dir(&exercise.dir.join("src"), &starter, None).unwrap();
+    }
 }
 
 /// Runs tmux, failing loudly where it is missing.
@@ -25,20 +36,4 @@ pub fn tmux(args: &[&str]) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Copies `from` into `to`, leaving out every `target/` folder.
-pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap().flatten() {
-        let path = entry.path();
-        if path.file_name() == Some("target".as_ref()) {
-            continue;
-        }
-        if path.is_dir() {
-            copy_dir(&path, &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(&path, to.join(entry.file_name())).unwrap();
-        }
-    }
 }
