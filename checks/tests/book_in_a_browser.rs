@@ -18,11 +18,8 @@ use std::process::Command;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-const BROWSERS: [&str; 3] = [
-    "/usr/bin/chromium",
-    "/usr/bin/chromium-browser",
-    "/usr/bin/google-chrome",
-];
+#[path = "../../workbook/tests/support/chromium.rs"]
+mod chromium;
 
 /// The phone width (an iPhone 14's CSS pixels) and the desktop width the book is read at.
 const PHONE: u32 = 390;
@@ -38,17 +35,7 @@ struct Site {
 fn site() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
     SITE.get_or_init(|| {
-        let browser = BROWSERS
-            .into_iter()
-            .map(PathBuf::from)
-            .find(|p| p.is_file());
-        let Some(browser) = browser else {
-            panic!(
-                "\n\n*** NO CHROMIUM: the book's browser test CANNOT RUN, so it fails. ***\n\
-                 Looked for {BROWSERS:?}.\n\
-                 Install it (Debian/Ubuntu): sudo apt-get install chromium fonts-noto-cjk\n\n"
-            );
-        };
+        let browser = chromium::chromium_or_fail();
         let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-site");
         let _ = std::fs::remove_dir_all(&root);
         workbook::book::build(&repo(), &root).unwrap();
@@ -61,7 +48,7 @@ fn site() -> &'static Site {
             .collect();
         pages.sort();
         let (listener, url) = workbook::serve::bind(0).unwrap();
-        std::thread::spawn(move || workbook::serve::serve(listener, root));
+        std::thread::spawn(move || workbook::serve::serve(listener, root, None));
         Site {
             browser,
             url,

@@ -277,3 +277,54 @@ fn the_given_code_is_the_same_in_exercises_and_solutions() {
         }
     }
 }
+
+#[test]
+fn the_learners_light_build_leaves_out_the_book_the_grader_and_the_server() {
+    // What `cargo workbook` builds inside exercises/: its alias asks for the light build.
+    let alias = read(&repo().exercises_dir().join(".cargo/config.toml"));
+    assert!(
+        alias.contains("--package workbook --no-default-features --"),
+        "exercises/.cargo/config.toml does not run the light build:\n{alias}"
+    );
+    let tree = std::process::Command::new(workbook::lab::cargo::cargo())
+        .args([
+            "tree",
+            "--locked",
+            "-p",
+            "workbook",
+            "--no-default-features",
+        ])
+        .args(["-e", "normal", "--prefix", "none", "--format", "{p}"])
+        .current_dir(&repo().root)
+        .output()
+        .unwrap();
+    assert!(
+        tree.status.success(),
+        "cargo tree: {}",
+        String::from_utf8_lossy(&tree.stderr)
+    );
+    let tree = String::from_utf8(tree.stdout).unwrap();
+    let names: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    for heavy in [
+        "mdbook-driver",
+        "elasticlunr-rs",
+        "ra-ap-rustc_lexer",
+        "zip",
+        "indicatif",
+        "axum",
+        "tokio",
+        "tower-http",
+    ] {
+        assert!(
+            !names.contains(&heavy),
+            "the learner's light build compiles {heavy}:\n{tree}"
+        );
+    }
+    assert!(
+        names.contains(&"notify"),
+        "no watch in the light build?\n{tree}"
+    );
+}

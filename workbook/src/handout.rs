@@ -94,11 +94,15 @@ fn vendor(out: &Path) -> Result<String> {
     )
 }
 
-const ALIAS: &str = "[alias]\nworkbook = \"run --quiet --package workbook --\"\n";
+/// The book comes built, so the handout's command needs no mdBook (nor the grader): the learner's
+/// commands and `serve`.
+const ALIAS: &str = "[alias]\nworkbook = \"run --quiet --package workbook --no-default-features --features serve --\"\n";
 
 const HANDOUT_README: &str = "# 비동기 I/O 작업 — Rust workbook (sec02)
 
-- Read the book: open `book/index.html` in a browser, or run `cargo workbook serve --open`.
+- Read the book: run `cargo workbook serve --open`. Each exercise's box in the book then shows
+  your own code's status (passed, failing, does not compile) and updates as you save. The book
+  also opens without it: `book/index.html`.
 - Do the exercises: `cargo workbook watch` builds and tests each save, shows the first failure,
   and moves on when an exercise passes (h hint, l list, r reset, n/p next/previous, q quit).
   Or by hand: `cd exercises`, then `cargo test -p ex01-join` (and so on).

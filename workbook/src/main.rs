@@ -1,11 +1,8 @@
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use workbook::book;
-use workbook::lab::CompileSandbox;
-use workbook::repo::{Lang, Repo};
-use workbook::sandbox::Sandbox;
+use workbook::repo::{Lang, NotFound, Repo};
 
 /// The workbook's command: read the book, check your progress, grade a class.
 #[derive(Parser)]
@@ -66,34 +63,7 @@ enum Cmd {
         lang: Option<Lang>,
     },
     /// Grade a class: every submission (a folder or .zip with a copy of exercises/) in a folder.
-    Grade {
-        /// The folder of submissions, one folder or .zip per student.
-        submissions: PathBuf,
-        /// Where gradebook.csv, results/ and feedback/ go.
-        #[arg(long)]
-        out: PathBuf,
-        /// Grade only this slice of the class, e.g. 2/4 (join the slices with `workbook merge`).
-        #[arg(long)]
-        shard: Option<workbook::grade::Shard>,
-        /// Cores to keep busy (default: every core).
-        #[arg(long)]
-        jobs: Option<usize>,
-        /// Seconds an exercise's tests may run before they are stopped, for every exercise
-        /// (default: `[timeouts]` in solutions/grading.toml).
-        #[arg(long)]
-        timeout: Option<u64>,
-        /// Seconds one student crate may take to compile.
-        #[arg(long, default_value_t = 120)]
-        compile_timeout: u64,
-        /// Run student code with your own rights, unsandboxed (only for submissions you trust;
-        /// the gradebook and every feedback file say so).
-        #[arg(long)]
-        no_sandbox: bool,
-        /// Where the class is built; its dependencies are kept for the next class
-        /// (default: target/grading-lab).
-        #[arg(long)]
-        lab: Option<PathBuf>,
-    },
+    Grade(GradeArgs),
     /// Write what a class gets: exercises, the built book and this command; no solutions.
     Handout {
         #[arg(long)]
@@ -117,6 +87,36 @@ enum Cmd {
     },
 }
 
+#[derive(clap::Args)]
+struct GradeArgs {
+    /// The folder of submissions, one folder or .zip per student.
+    submissions: PathBuf,
+    /// Where gradebook.csv, results/ and feedback/ go.
+    #[arg(long)]
+    out: PathBuf,
+    /// Grade only this slice of the class, e.g. 2/4 (join the slices with `workbook merge`).
+    #[arg(long)]
+    shard: Option<String>,
+    /// Cores to keep busy (default: every core).
+    #[arg(long)]
+    jobs: Option<usize>,
+    /// Seconds an exercise's tests may run before they are stopped, for every exercise
+    /// (default: `[timeouts]` in solutions/grading.toml).
+    #[arg(long)]
+    timeout: Option<u64>,
+    /// Seconds one student crate may take to compile.
+    #[arg(long, default_value_t = 120)]
+    compile_timeout: u64,
+    /// Run student code with your own rights, unsandboxed (only for submissions you trust;
+    /// the gradebook and every feedback file say so).
+    #[arg(long)]
+    no_sandbox: bool,
+    /// Where the class is built; its dependencies are kept for the next class
+    /// (default: target/grading-lab).
+    #[arg(long)]
+    lab: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum PoAction {
     /// Add new Korean messages to en.po (empty, for a translator), drop removed ones.
@@ -131,10 +131,15 @@ fn main() -> ExitCode {
         return code;
     }
     let cli = Cli::parse();
+    let lang = cli.command.lang().unwrap_or_else(Lang::from_env);
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            match (e.downcast_ref::<NotFound>(), lang) {
+                (Some(not_found), Lang::Ko) => eprintln!("오류: {}", not_found.say(lang)),
+                (Some(not_found), Lang::En) => eprintln!("error: {}", not_found.say(lang)),
+                (None, _) => eprintln!("error: {e:#}"),
+            }
             ExitCode::FAILURE
         }
     }
@@ -143,29 +148,36 @@ fn main() -> ExitCode {
 fn run(command: Cmd) -> Result<()> {
     let repo = Repo::discover()?;
     match command {
-        Cmd::Serve { port, open } => {
-            // In a handout the book comes built; in the repository it is built from its source.
-            let out = if repo.book_dir().join("book.toml").is_file() {
-                let out = repo.root.join("target/book");
-                book::build(&repo, &out)?;
-                out
-            } else {
-                repo.book_dir()
-            };
-            let (listener, url) = workbook::serve::bind(port)?;
-            println!(
-                "The book is at {url} (한국어: {url}ko/, English: {url}en/). Ctrl-C stops it."
-            );
-            if open {
-                open_browser(&url);
-            }
-            workbook::serve::serve(listener, out)
-        }
+        #[cfg(feature = "serve")]
+        Cmd::Serve { port, open } => serve(&repo, port, open),
+        #[cfg(feature = "book")]
         Cmd::Book { out } => {
-            book::build(&repo, &out)?;
+            workbook::book::build(&repo, &out)?;
             println!("Built both editions in {}", out.display());
             Ok(())
         }
+        #[cfg(feature = "grade")]
+        Cmd::Grade(args) => grade(&repo, args),
+        #[cfg(feature = "book")]
+        Cmd::Handout { out, offline } => {
+            workbook::handout::write(&repo, &out, offline)?;
+            println!(
+                "The handout is in {}: give the whole folder to the class.",
+                out.display()
+            );
+            Ok(())
+        }
+        #[cfg(feature = "grade")]
+        Cmd::Merge { shards, out } => {
+            let count = workbook::grade::merge(&repo, &shards, &out)?;
+            println!(
+                "Merged {count} students into {}",
+                out.join("gradebook.csv").display()
+            );
+            Ok(())
+        }
+        #[cfg(feature = "book")]
+        Cmd::Po { action } => po(&repo, action),
         Cmd::Hint {
             exercise,
             level,
@@ -249,104 +261,138 @@ fn run(command: Cmd) -> Result<()> {
             }
             Ok(())
         }
-        Cmd::Grade {
-            submissions,
-            out,
-            shard,
-            jobs,
-            timeout,
-            compile_timeout,
-            no_sandbox,
-            lab,
-        } => {
-            let sandbox = if no_sandbox {
-                eprintln!(
-                    "warning: grading WITHOUT the sandbox (--no-sandbox): student code runs with your rights"
-                );
-                Sandbox::Off
-            } else {
-                let sandbox = Sandbox::detect()?;
-                if workbook::sandbox::limits::running_as_root()
-                    && !workbook::sandbox::cgroup::Cgroup::available()
-                {
-                    eprintln!(
-                        "warning: no control group can be made under /sys/fs/cgroup: each test's \
-                         processes are limited one by one, not together (a fork bomb can slow the class)"
-                    );
-                }
-                sandbox
-            };
-            let options = workbook::grade::Options {
-                submissions,
-                out: out.clone(),
-                jobs: jobs.unwrap_or_else(workbook::pool::default_jobs),
-                shard,
-                budgets: workbook::grade::manifest::Manifest::load(&repo)?
-                    .budgets(workbook::run::Limits::default(), timeout),
-                lab: lab.unwrap_or_else(|| repo.root.join("target/grading-lab")),
-                compile: Some(CompileSandbox {
-                    // This program is also the compile sandbox (see `main`).
-                    wrapper: std::env::current_exe()?,
-                    timeout: std::time::Duration::from_secs(compile_timeout),
-                })
-                .filter(|_| sandbox.is_on()),
-                sandbox,
-            };
-            eprintln!("Building the class (dependencies are built once and reused)...");
-            let bar = workbook::grade::bar::GradingBar::new();
-            let results = workbook::grade::grade_with(&repo, &options, |u| bar.update(u));
-            bar.finish();
-            let results = results?;
-            let alerted: Vec<&str> = results
-                .iter()
-                .filter(|r| !r.alerts.is_empty())
-                .map(|r| r.student.as_str())
-                .collect();
-            if !alerted.is_empty() {
-                eprintln!(
-                    "ALERT: read the code of {} first: it has the shape of a compiler soundness \
-                     hole that can forge passes (see the flags column of the gradebook)",
-                    alerted.join(", ")
-                );
-            }
-            let full = results.iter().filter(|r| r.points == r.max_points).count();
-            println!(
-                "Graded {} students ({full} with full marks). Gradebook: {}",
-                results.len(),
-                out.join("gradebook.csv").display()
-            );
-            Ok(())
+        #[cfg(not(all(feature = "book", feature = "grade", feature = "serve")))]
+        other => Err(NotFound::Command { name: other.name() }.into()),
+    }
+}
+
+/// `serve`: in a handout the book comes built; in the repository it is built from its source.
+#[cfg(feature = "serve")]
+fn serve(repo: &Repo, port: u16, open: bool) -> Result<()> {
+    let out = if repo.book_dir().join("book.toml").is_file() {
+        let out = repo.root.join("target/book");
+        #[cfg(feature = "book")]
+        workbook::book::build(repo, &out)?;
+        #[cfg(not(feature = "book"))]
+        if !out.join("ko/index.html").is_file() {
+            anyhow::bail!(NotFound::Command { name: "book" });
         }
-        Cmd::Handout { out, offline } => {
-            workbook::handout::write(&repo, &out, offline)?;
-            println!(
-                "The handout is in {}: give the whole folder to the class.",
-                out.display()
-            );
-            Ok(())
+        out
+    } else {
+        repo.book_dir()
+    };
+    let (listener, url) = workbook::serve::bind(port)?;
+    let lang = Lang::from_env();
+    println!(
+        "{}",
+        match lang {
+            Lang::Ko => format!(
+                "책: {url} (한국어 {url}ko/, English {url}en/). 연습 문제의 상태는 저장할 때마다 \
+                 책에 나타납니다. 끝내려면 Ctrl-C."
+            ),
+            Lang::En => format!(
+                "The book is at {url} (한국어 {url}ko/, English {url}en/). Each exercise's status \
+                 shows in the book as you save. Ctrl-C stops it."
+            ),
         }
-        Cmd::Merge { shards, out } => {
-            let count = workbook::grade::merge(&repo, &shards, &out)?;
-            println!(
-                "Merged {count} students into {}",
-                out.join("gradebook.csv").display()
+    );
+    if open {
+        open_browser(&url, lang);
+    }
+    let live = workbook::serve::live::start(repo)?;
+    workbook::serve::serve(listener, out, Some(live))
+}
+
+#[cfg(feature = "grade")]
+fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
+    use workbook::lab::CompileSandbox;
+    use workbook::sandbox::Sandbox;
+    let GradeArgs {
+        submissions,
+        out,
+        shard,
+        jobs,
+        timeout,
+        compile_timeout,
+        no_sandbox,
+        lab,
+    } = args;
+    let shard = shard
+        .map(|s| s.parse::<workbook::grade::Shard>())
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let sandbox = if no_sandbox {
+        eprintln!(
+            "warning: grading WITHOUT the sandbox (--no-sandbox): student code runs with your rights"
+        );
+        Sandbox::Off
+    } else {
+        let sandbox = Sandbox::detect()?;
+        if workbook::sandbox::limits::running_as_root()
+            && !workbook::sandbox::cgroup::Cgroup::available()
+        {
+            eprintln!(
+                "warning: no control group can be made under /sys/fs/cgroup: each test's \
+                 processes are limited one by one, not together (a fork bomb can slow the class)"
             );
-            Ok(())
         }
-        Cmd::Po {
-            action: PoAction::Update,
-        } => {
-            let u = book::po::update(&repo)?;
+        sandbox
+    };
+    let options = workbook::grade::Options {
+        submissions,
+        out: out.clone(),
+        jobs: jobs.unwrap_or_else(workbook::pool::default_jobs),
+        shard,
+        budgets: workbook::grade::manifest::Manifest::load(repo)?
+            .budgets(workbook::run::Limits::default(), timeout),
+        lab: lab.unwrap_or_else(|| repo.root.join("target/grading-lab")),
+        compile: Some(CompileSandbox {
+            // This program is also the compile sandbox (see `main`).
+            wrapper: std::env::current_exe()?,
+            timeout: std::time::Duration::from_secs(compile_timeout),
+        })
+        .filter(|_| sandbox.is_on()),
+        sandbox,
+    };
+    eprintln!("Building the class (dependencies are built once and reused)...");
+    let bar = workbook::grade::bar::GradingBar::new();
+    let results = workbook::grade::grade_with(repo, &options, |u| bar.update(u));
+    bar.finish();
+    let results = results?;
+    let alerted: Vec<&str> = results
+        .iter()
+        .filter(|r| !r.alerts.is_empty())
+        .map(|r| r.student.as_str())
+        .collect();
+    if !alerted.is_empty() {
+        eprintln!(
+            "ALERT: read the code of {} first: it has the shape of a compiler soundness \
+             hole that can forge passes (see the flags column of the gradebook)",
+            alerted.join(", ")
+        );
+    }
+    let full = results.iter().filter(|r| r.points == r.max_points).count();
+    println!(
+        "Graded {} students ({full} with full marks). Gradebook: {}",
+        results.len(),
+        out.join("gradebook.csv").display()
+    );
+    Ok(())
+}
+
+#[cfg(feature = "book")]
+fn po(repo: &Repo, action: PoAction) -> Result<()> {
+    match action {
+        PoAction::Update => {
+            let u = workbook::book::po::update(repo)?;
             println!(
                 "en.po: {} kept, {} copied (no Korean in them), {} to translate, {} dropped",
                 u.kept, u.copied, u.to_translate, u.dropped
             );
             Ok(())
         }
-        Cmd::Po {
-            action: PoAction::Check,
-        } => {
-            let missing = book::po::missing_translations(&repo)?;
+        PoAction::Check => {
+            let missing = workbook::book::po::missing_translations(repo)?;
             for m in &missing {
                 println!(
                     "{} ({}): {}",
@@ -356,7 +402,7 @@ fn run(command: Cmd) -> Result<()> {
                 );
             }
             if !missing.is_empty() {
-                bail!(
+                anyhow::bail!(
                     "{} messages need translating in book/po/en.po",
                     missing.len()
                 );
@@ -367,7 +413,35 @@ fn run(command: Cmd) -> Result<()> {
     }
 }
 
-/// One line a student: a bar, the count, the student's score, and the time left.
+impl Cmd {
+    /// The language the learner asked for, on the commands that take `--lang`.
+    fn lang(&self) -> Option<Lang> {
+        match self {
+            Cmd::Hint { lang, .. }
+            | Cmd::Check { lang }
+            | Cmd::Watch { lang }
+            | Cmd::Reset { lang, .. } => *lang,
+            _ => None,
+        }
+    }
+
+    #[cfg(not(all(feature = "book", feature = "grade", feature = "serve")))]
+    fn name(&self) -> &'static str {
+        match self {
+            Cmd::Serve { .. } => "serve",
+            Cmd::Book { .. } => "book",
+            Cmd::Hint { .. } => "hint",
+            Cmd::Check { .. } => "check",
+            Cmd::Watch { .. } => "watch",
+            Cmd::Reset { .. } => "reset",
+            Cmd::Grade(_) => "grade",
+            Cmd::Handout { .. } => "handout",
+            Cmd::Merge { .. } => "merge",
+            Cmd::Po { .. } => "po",
+        }
+    }
+}
+
 /// Asks a yes/no question on the terminal.
 fn confirm(question: &str) -> Result<bool> {
     eprint!("{question}");
@@ -377,7 +451,8 @@ fn confirm(question: &str) -> Result<bool> {
 }
 
 /// Opens `url` with the desktop's opener, if there is one; the URL is printed either way.
-fn open_browser(url: &str) {
+#[cfg(feature = "serve")]
+fn open_browser(url: &str, lang: Lang) {
     for opener in ["xdg-open", "open", "sensible-browser"] {
         if std::process::Command::new(opener)
             .arg(url)
@@ -387,5 +462,8 @@ fn open_browser(url: &str) {
             return;
         }
     }
-    eprintln!("No browser opener found: open {url} yourself.");
+    match lang {
+        Lang::Ko => eprintln!("브라우저를 열 수 없습니다. {url}을(를) 직접 여세요."),
+        Lang::En => eprintln!("No browser opener found: open {url} yourself."),
+    }
 }

@@ -1,7 +1,7 @@
 //! Where things are: the repository (or a handout) and its exercises, in the order the learner
 //! meets them (the order of `members` in `exercises/Cargo.toml`).
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
@@ -69,6 +69,23 @@ impl Lang {
         Lang::of_locale(&locale)
     }
 
+    /// The language code, also the edition's folder in a built site (`ko/`, `en/`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ko => Lang::En,
+            Lang::En => Lang::Ko,
+        }
+    }
+
+    pub const ALL: [Lang; 2] = [Lang::Ko, Lang::En];
+
     fn of_locale(locale: &str) -> Lang {
         let language = locale.split(['_', '.', '@']).next().unwrap_or("");
         match language {
@@ -96,10 +113,7 @@ impl Repo {
                 });
             }
         }
-        bail!(
-            "no workbook here: run this inside the workbook (a folder with exercises/Cargo.toml), not in {}",
-            cwd.display()
-        )
+        Err(NotFound::Workbook { cwd }.into())
     }
 
     /// The repository this crate was built from (for the checks and the tools' own tests).
@@ -153,14 +167,76 @@ impl Repo {
     /// The exercise called `name`, or an error that lists the names there are.
     pub fn exercise(&self, name: &str) -> Result<Exercise> {
         let all = self.exercises()?;
-        let names: Vec<&str> = all.iter().map(|e| e.name.as_str()).collect();
-        let listed = names.join(", ");
-        all.iter()
-            .find(|e| e.name == name)
-            .cloned()
-            .with_context(|| format!("no exercise called `{name}`; there are: {listed}"))
+        let found = all.iter().find(|e| e.name == name).cloned();
+        found.ok_or_else(|| {
+            NotFound::Exercise {
+                name: name.to_string(),
+                there: all.iter().map(|e| e.name.clone()).collect(),
+            }
+            .into()
+        })
     }
 }
+
+/// What a learner most often gets wrong on the command line: a folder outside the workbook, a
+/// misspelt exercise, an instructor's command inside exercises/. The command says it in the
+/// learner's language ([`NotFound::say`]).
+#[derive(Debug)]
+pub enum NotFound {
+    Workbook {
+        cwd: PathBuf,
+    },
+    Exercise {
+        name: String,
+        there: Vec<String>,
+    },
+    /// Inside exercises/, `cargo workbook` is the light build: the learner's commands only,
+    /// without mdBook, the grader or the server (see `[features]` in workbook/Cargo.toml).
+    Command {
+        name: &'static str,
+    },
+}
+
+impl NotFound {
+    pub fn say(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (NotFound::Workbook { cwd }, Lang::Ko) => format!(
+                "여기에는 워크북이 없습니다: 워크북 폴더(exercises/Cargo.toml이 있는 폴더) 안에서 \
+                 실행하세요. 지금 폴더: {}",
+                cwd.display()
+            ),
+            (NotFound::Workbook { cwd }, Lang::En) => format!(
+                "no workbook here: run this inside the workbook (a folder with \
+                 exercises/Cargo.toml), not in {}",
+                cwd.display()
+            ),
+            (NotFound::Exercise { name, there }, Lang::Ko) => format!(
+                "`{name}`이라는 연습 문제는 없습니다. 있는 연습 문제: {}",
+                there.join(", ")
+            ),
+            (NotFound::Exercise { name, there }, Lang::En) => format!(
+                "no exercise called `{name}`; there are: {}",
+                there.join(", ")
+            ),
+            (NotFound::Command { name }, Lang::Ko) => format!(
+                "`cargo workbook {name}`은(는) exercises/ 안에서 쓰는 가벼운 빌드에 없습니다. \
+                 저장소 최상위 폴더에서 실행하세요: cd .. && cargo workbook {name}"
+            ),
+            (NotFound::Command { name }, Lang::En) => format!(
+                "`cargo workbook {name}` is not in the light build used inside exercises/. Run \
+                 it from the repository's root: cd .. && cargo workbook {name}"
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for NotFound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.say(Lang::En))
+    }
+}
+
+impl std::error::Error for NotFound {}
 
 impl Exercise {
     /// The crate's library name, as the tests `use` it (`ex01-join` -> `ex01_join`).

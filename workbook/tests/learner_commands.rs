@@ -83,6 +83,36 @@ fn a_wrong_exercise_name_gets_an_error_that_lists_the_names() {
         1,
         "one clear line, no backtrace: {err}"
     );
+    // In the learner's language: from LANG, or as --lang asks.
+    let ko = workbook_in(&root, "ko_KR.UTF-8", &["reset", "ex1", "--yes"]);
+    let ko = String::from_utf8(ko.stderr).unwrap();
+    assert!(
+        ko.starts_with("오류: `ex1`이라는 연습 문제는 없습니다. 있는 연습 문제: ex01-join"),
+        "{ko}"
+    );
+    let asked = workbook_in(&root, "ko_KR.UTF-8", &["hint", "ex1", "--lang", "en"]);
+    let asked = String::from_utf8(asked.stderr).unwrap();
+    assert!(
+        asked.starts_with("error: no exercise called `ex1`"),
+        "{asked}"
+    );
+}
+
+#[test]
+fn outside_a_workbook_the_error_says_where_to_run_it() {
+    // Outside the repository: the tests' own target folder is inside it.
+    let nowhere = std::env::temp_dir().join(format!("no-workbook-{}", std::process::id()));
+    std::fs::create_dir_all(&nowhere).unwrap();
+    let out = workbook_in(&nowhere, "ko_KR.UTF-8", &["check"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(
+        err.starts_with("오류: 여기에는 워크북이 없습니다") && err.contains("exercises/Cargo.toml"),
+        "{err}"
+    );
+    let out = workbook_in(&nowhere, "en_US.UTF-8", &["check"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("error: no workbook here"), "{err}");
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod support;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::{learner_copy, repo, tmux};
+use support::{learner_copy, learner_target, repo, tmux};
 
 /// `workbook watch` running in a tmux session, killed however the test ends.
 struct Watch {
@@ -86,8 +86,7 @@ fn a_learners_session_in_the_terminal() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let exercises = tmp.join("watch-learner/exercises");
     learner_copy(&exercises);
-    // Kept between runs: the dependencies are built once.
-    let target = tmp.join("watch-target");
+    let target = learner_target();
     let lib = exercises.join("ex01-join/src/lib.rs");
     let stub = std::fs::read_to_string(&lib).unwrap();
     let solution = std::fs::read_to_string(repo().join("solutions/ex01-join/src/lib.rs")).unwrap();

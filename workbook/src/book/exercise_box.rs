@@ -1,6 +1,8 @@
 //! `{{#exercise ex01-join}}` becomes the chapter's exercise box: the task, the crate, the command,
 //! hints behind `<details>`, and what success looks like, from `exercises/<name>/hints.toml` (the
-//! same hints `workbook hint` prints).
+//! same hints `workbook hint` prints). `{{#progress}}` becomes the table of every exercise on the
+//! status page. Both carry a `.live-status` element that `theme/live-status.js` fills in when
+//! `workbook serve` serves the book (see `serve/live.rs`).
 
 use crate::repo::{Lang, Repo};
 use anyhow::Result;
@@ -14,6 +16,7 @@ pub struct ExerciseBox {
 }
 
 const DIRECTIVE: &str = "{{#exercise ";
+const PROGRESS: &str = "{{#progress}}";
 
 impl Preprocessor for ExerciseBox {
     fn name(&self) -> &str {
@@ -26,7 +29,9 @@ impl Preprocessor for ExerciseBox {
             let BookItem::Chapter(chapter) = item else {
                 return;
             };
-            if error.is_some() || !chapter.content.contains(DIRECTIVE) {
+            if error.is_some()
+                || !(chapter.content.contains(DIRECTIVE) || chapter.content.contains(PROGRESS))
+            {
                 return;
             }
             match expand(&self.repo, self.lang, &chapter.content) {
@@ -41,6 +46,11 @@ impl Preprocessor for ExerciseBox {
 fn expand(repo: &Repo, lang: Lang, content: &str) -> Result<String> {
     let mut out = String::new();
     for line in content.lines() {
+        if line.trim() == PROGRESS {
+            out.push_str(&progress_table(repo, lang)?);
+            out.push('\n');
+            continue;
+        }
         match line
             .trim()
             .strip_prefix(DIRECTIVE)
@@ -98,6 +108,40 @@ pub fn render(repo: &Repo, lang: Lang, name: &str) -> Result<String> {
         label("성공하면:", "Success:"),
         info.success.get(lang)
     )?;
+    // Hidden until `workbook serve` sends this exercise's status.
+    writeln!(
+        html,
+        "<div class=\"live-status\" data-exercise=\"{name}\" role=\"status\" hidden></div>\n"
+    )?;
     writeln!(html, "</div>")?;
+    Ok(html)
+}
+
+/// The status page's table: every exercise, its chapter, and its live status (a dash until
+/// `workbook serve` sends one).
+fn progress_table(repo: &Repo, lang: Lang) -> Result<String> {
+    let ko = lang == Lang::Ko;
+    // In mdBook's wrapper, as its own tables are: it scrolls where a phone is too narrow.
+    let mut html =
+        String::from("<div class=\"table-wrapper\">\n<table class=\"live-progress\">\n<thead><tr>");
+    write!(
+        html,
+        "<th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+        if ko { "연습 문제" } else { "Exercise" },
+        if ko { "지금 상태" } else { "Status now" }
+    )?;
+    for exercise in repo.exercises()? {
+        let info = exercise.info()?;
+        let name = &exercise.name;
+        writeln!(
+            html,
+            "<tr><td><a href=\"{name}.html\"><code>{name}</code></a><br>{}</td>\
+             <td><div class=\"live-status\" data-exercise=\"{name}\" role=\"status\">—</div></td></tr>",
+            info.title.get(lang)
+        )?;
+    }
+    html.push_str("</tbody>\n</table>\n</div>\n");
+    // Why the checks could not run at all (cargo missing...), from the same events.
+    html.push_str("<p class=\"live-error\" role=\"alert\" hidden></p>\n");
     Ok(html)
 }

@@ -16,25 +16,6 @@ use mdbook_driver::MDBook;
 use mdbook_driver::config::Config;
 use std::path::Path;
 
-impl Lang {
-    /// The language code, also the edition's folder in a built site (`ko/`, `en/`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ko => "ko",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Ko => Lang::En,
-            Lang::En => Lang::Ko,
-        }
-    }
-
-    pub const ALL: [Lang; 2] = [Lang::Ko, Lang::En];
-}
-
 /// Builds both editions into `out/ko/` and `out/en/`, with `out/index.html` leading to Korean.
 pub fn build(repo: &Repo, out: &Path) -> Result<()> {
     for lang in Lang::ALL {

@@ -5,9 +5,13 @@
 use crate::repo::Exercise;
 use anyhow::{Context, Result};
 use notify::{Config, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher};
-use std::path::PathBuf;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
+
+/// Editors save in several steps: changes this close together are one save.
+pub const SETTLE: Duration = Duration::from_millis(100);
 
 /// How often the fallback looks at the files.
 pub const POLL_EVERY: Duration = Duration::from_secs(1);
@@ -76,6 +80,31 @@ pub fn watch(
         _events: events,
         _poll: poll,
     })
+}
+
+/// The contents of an exercise's `src/`: equal fingerprints mean nothing was really saved.
+pub fn fingerprint(exercise: &Exercise) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    let mut files: Vec<_> = walk(&exercise.dir.join("src"));
+    files.sort();
+    for file in files {
+        file.hash(&mut hasher);
+        std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }
 
 #[cfg(test)]

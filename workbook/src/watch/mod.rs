@@ -10,13 +10,12 @@ pub mod files;
 pub mod screen;
 
 use crate::progress::{self, Progress, State};
-use crate::repo::{Exercise, Lang, Repo};
+use crate::repo::{Lang, Repo};
 use anyhow::Result;
+use files::fingerprint;
 use screen::{Mode, View};
 use std::collections::{BTreeSet, VecDeque};
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::mpsc;
-use std::time::Duration;
 
 /// What the loop hears.
 enum Input {
@@ -28,9 +27,6 @@ enum Input {
     /// One exercise checked, and the fingerprint of the `src/` it was checked with.
     Checked(usize, u64, Result<Progress, String>),
 }
-
-/// Editors save in several steps: changes this close together are one save.
-const SETTLE: Duration = Duration::from_millis(100);
 
 pub fn run(repo: &Repo, lang: Lang) -> Result<()> {
     let exercises = repo.exercises()?;
@@ -143,7 +139,7 @@ pub fn run(repo: &Repo, lang: Lang) -> Result<()> {
             Input::Changed(i) => {
                 // The rest of this save, then one check. Anything else that came meanwhile is
                 // held for the next turns, in order.
-                std::thread::sleep(SETTLE);
+                std::thread::sleep(files::SETTLE);
                 waiting.insert(i);
                 while let Ok(next) = inbox.try_recv() {
                     match next {
@@ -297,31 +293,6 @@ fn next_unfinished(states: &[Option<State>], from: usize) -> Option<usize> {
     (1..=n)
         .map(|k| (from + k) % n)
         .find(|&i| !matches!(states[i], Some(State::Passed { .. })))
-}
-
-/// The contents of an exercise's `src/`: equal fingerprints mean nothing was really saved.
-fn fingerprint(exercise: &Exercise) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    let mut files: Vec<_> = walk(&exercise.dir.join("src"));
-    files.sort();
-    for file in files {
-        file.hash(&mut hasher);
-        std::fs::read(&file).unwrap_or_default().hash(&mut hasher);
-    }
-    hasher.finish()
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files.extend(walk(&path));
-        } else {
-            files.push(path);
-        }
-    }
-    files
 }
 
 /// The terminal's settings at the start, put back at the end: the key reader makes the terminal

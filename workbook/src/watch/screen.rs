@@ -76,7 +76,7 @@ pub fn render(view: &View) -> String {
         for (i, exercise) in view.exercises.iter().enumerate() {
             let mark = if i == view.current { "›" } else { " " };
             let status = if view.busy == Some(i) {
-                t(lang, "확인하는 중...", "checking...").to_string()
+                checking(lang).to_string()
             } else {
                 short_status(lang, view.states[i].as_ref())
             };
@@ -151,8 +151,13 @@ fn progress_bar(lang: Lang, passed: usize, total: usize) -> String {
     }
 }
 
-/// An exercise's status in a few words, for the list.
-fn short_status(lang: Lang, state: Option<&State>) -> String {
+/// What an exercise being compiled and tested shows in a list.
+pub fn checking(lang: Lang) -> &'static str {
+    t(lang, "확인하는 중...", "checking...")
+}
+
+/// An exercise's status in a few words, for the list (and the book's live status).
+pub fn short_status(lang: Lang, state: Option<&State>) -> String {
     match (state, lang) {
         (None, _) => t(lang, "아직 확인 전", "not checked yet").to_string(),
         (Some(State::Passed { .. }), _) => t(lang, "✓ 통과", "✓ passes").to_string(),
@@ -176,11 +181,7 @@ fn status_block(lang: Lang, state: Option<&State>) -> Vec<String> {
             Lang::Ko => format!("✓ 통과: 테스트 {tests}개가 모두 통과합니다."),
             Lang::En => format!("✓ Passes: all {tests} tests pass."),
         }],
-        Some(State::Failing {
-            failing,
-            tests,
-            first,
-        }) => {
+        Some(State::Failing { failing, tests, .. }) => {
             let mut lines = vec![match lang {
                 Lang::Ko => format!(
                     "✗ 테스트 {tests}개 중 {}개가 실패합니다. 첫 번째 실패:",
@@ -191,10 +192,10 @@ fn status_block(lang: Lang, state: Option<&State>) -> Vec<String> {
                     failing.len()
                 ),
             }];
-            lines.extend(first.lines().map(String::from));
+            lines.extend(detail(state).lines().map(String::from));
             lines
         }
-        Some(State::DoesNotCompile { errors }) => {
+        Some(State::DoesNotCompile { .. }) => {
             let mut lines = vec![
                 t(
                     lang,
@@ -203,9 +204,25 @@ fn status_block(lang: Lang, state: Option<&State>) -> Vec<String> {
                 )
                 .to_string(),
             ];
-            let first = errors.first().map(String::as_str).unwrap_or("");
-            lines.extend(first.lines().take(ERROR_LINES).map(String::from));
+            lines.extend(detail(state).lines().map(String::from));
             lines
         }
+    }
+}
+
+/// What went wrong first: the first failing test's message in full, or the start of the first
+/// compiler error; empty when the exercise passes.
+pub fn detail(state: Option<&State>) -> String {
+    match state {
+        Some(State::Failing { first, .. }) => first.clone(),
+        Some(State::DoesNotCompile { errors }) => {
+            let first = errors.first().map(String::as_str).unwrap_or("");
+            first
+                .lines()
+                .take(ERROR_LINES)
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        _ => String::new(),
     }
 }

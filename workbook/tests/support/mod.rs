@@ -1,6 +1,9 @@
-//! What the command's tests share: the repository, a learner's copy of `exercises/`, and tmux.
-//! Each test (and `benches/watch_loop.rs`) uses some of it.
+//! What the command's tests share: the repository, a learner's copy of `exercises/` and where it
+//! builds, tmux, and Chromium. Each test (and `benches/watch_loop.rs`) uses some of it.
 #![allow(dead_code)]
+
+pub mod cdp;
+pub mod chromium;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -22,6 +25,12 @@ pub fn learner_copy(to: &Path) {
         let starter = to.join(".starter").join(&exercise.name).join("src");
         sync_dir(&exercise.dir.join("src"), &starter, None).unwrap();
     }
+}
+
+/// Where the tests build a learner's copy of `exercises/`: one folder, kept between runs and
+/// shared by the tests, so the exercises' dependencies are built once.
+pub fn learner_target() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("learner-target")
 }
 
 /// Runs tmux, failing loudly where it is missing.
