@@ -1,7 +1,8 @@
 //! `workbook watch`'s loop, timed from outside: from a save in `src/` to the screen that shows its
 //! result, for ex01 (paused-clock tests) and ex06 (real sockets), median of 6 saves each (a
-//! solution and the stub in turn). `cargo bench -p checks --bench learner_loop` times the same
-//! loop by hand (`cargo test -p ex01-join`).
+//! solution and the stub in turn). The reference, in the same run: the same saves, each followed
+//! by `cargo test -p <exercise>` by hand. What the watch adds to the build and the tests is the
+//! difference.
 //!
 //! `cargo bench -p workbook --bench watch_loop` (the first run also builds the dependencies of
 //! the learner's copy in target/bench-watch).
@@ -43,18 +44,33 @@ fn screen_after(screens: &Screens, since: Instant, words: &str) -> Instant {
     }
 }
 
-fn median(mut times: Vec<Duration>) -> String {
+fn median(mut times: Vec<Duration>) -> (f64, String) {
     times.sort();
     let all: Vec<String> = times
         .iter()
         .map(|t| format!("{:.2}", t.as_secs_f64()))
         .collect();
-    format!(
-        "median {:.2} s of [{}]",
-        times[times.len() / 2].as_secs_f64(),
-        all.join(", ")
+    let median = times[times.len() / 2].as_secs_f64();
+    (
+        median,
+        format!("median {median:.2} s of [{}]", all.join(", ")),
     )
 }
+
+/// The save's contents in `round`: the solution and the stub in turn, with a comment that differs
+/// each time, so that every save is a new build; and the words its result shows.
+fn save(exercise: &str, round: usize) -> (String, bool) {
+    let solution = round.is_multiple_of(2);
+    let dir = if solution { "solutions" } else { "exercises" };
+    let text = std::fs::read_to_string(repo().join(dir).join(exercise).join("src/lib.rs")).unwrap();
+    (format!("{text}\n// save {round}\n"), solution)
+}
+
+const EXERCISES: [(&str, &str); 2] = [
+    ("ex01-join", "4 of 4 tests fail"),
+    ("ex06-http-client", "10 of 10 tests fail"),
+];
+const ROUNDS: usize = 6;
 
 fn main() {
     let root = repo().join("target/bench-watch");
@@ -95,35 +111,53 @@ fn main() {
     // The first check of every exercise is done: ex01's stub fails.
     screen_after(&screens, Instant::now(), "4 of 4 tests fail");
 
-    for (exercise, fail) in [
-        ("ex01-join", "4 of 4 tests fail"),
-        ("ex06-http-client", "10 of 10 tests fail"),
-    ] {
+    let mut watched = Vec::new();
+    for (exercise, fail) in EXERCISES {
         let lib = exercises.join(exercise).join("src/lib.rs");
-        let stub = std::fs::read_to_string(&lib).unwrap();
-        let solution =
-            std::fs::read_to_string(repo().join("solutions").join(exercise).join("src/lib.rs"))
-                .unwrap();
-        let mut watched = Vec::new();
-        for round in 0..6 {
-            let (text, shows) = if round % 2 == 0 {
-                (&solution, format!("✓ {exercise} passes"))
+        let mut times = Vec::new();
+        for round in 0..ROUNDS {
+            let (text, passes) = save(exercise, round);
+            let shows = if passes {
+                format!("✓ {exercise} passes")
             } else {
-                (&stub, fail.to_string())
+                fail.to_string()
             };
-            // A comment that differs each time: every save is a new build.
             let saved = Instant::now();
-            std::fs::write(&lib, format!("{text}\n// save {round}\n")).unwrap();
+            std::fs::write(&lib, text).unwrap();
             let shown = screen_after(&screens, saved, &shows);
-            watched.push(shown - saved);
+            times.push(shown - saved);
             // The poll sees the same save up to a second later: let it pass before the next.
             std::thread::sleep(Duration::from_millis(1500));
         }
-        println!(
-            "{exercise}: save -> result on screen in `workbook watch`: {}",
-            median(watched)
-        );
+        watched.push(median(times));
     }
     let _ = watch.kill();
     let _ = watch.wait();
+
+    // By hand: the same saves, each followed by `cargo test -p`, as a learner without watch.
+    for ((exercise, _), (watch_median, watch_times)) in EXERCISES.iter().zip(watched) {
+        let lib = exercises.join(exercise).join("src/lib.rs");
+        let mut times = Vec::new();
+        for round in 0..ROUNDS {
+            let (text, passes) = save(exercise, round);
+            let saved = Instant::now();
+            std::fs::write(&lib, text).unwrap();
+            let out = Command::new(env!("CARGO"))
+                .args(["test", "--quiet", "-p", exercise])
+                .current_dir(&exercises)
+                .env("CARGO_TARGET_DIR", &target)
+                .output()
+                .unwrap();
+            times.push(saved.elapsed());
+            assert_eq!(out.status.success(), passes, "cargo test -p {exercise}");
+        }
+        let (hand_median, hand_times) = median(times);
+        println!("{exercise}: save -> result on screen in `workbook watch`: {watch_times}");
+        println!("{exercise}: save -> `cargo test -p {exercise}` done, by hand: {hand_times}");
+        println!(
+            "{exercise}: the watch adds {:+.2} s to the build and the tests (ratio {:.2})",
+            watch_median - hand_median,
+            watch_median / hand_median
+        );
+    }
 }

@@ -1,5 +1,7 @@
+mod korean_help;
+
 use anyhow::Result;
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use workbook::repo::{Lang, NotFound, Repo};
@@ -130,7 +132,7 @@ fn main() -> ExitCode {
     if let Some(code) = workbook::sandbox::compile::wrap_if_asked() {
         return code;
     }
-    let cli = Cli::parse();
+    let cli = parse();
     let lang = cli.command.lang().unwrap_or_else(Lang::from_env);
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
@@ -440,6 +442,26 @@ impl Cmd {
             Cmd::Po { .. } => "po",
         }
     }
+}
+
+/// The command line, with the learner's help in the learner's language: `--lang` if it is given,
+/// else from LANG.
+fn parse() -> Cli {
+    let args: Vec<String> = std::env::args().collect();
+    let asked = args.iter().enumerate().find_map(|(i, arg)| {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.get(i + 1)?.as_str(),
+            Some(rest) => rest.strip_prefix('=')?,
+            None => return None,
+        };
+        clap::ValueEnum::from_str(value, true).ok()
+    });
+    let command = Cli::command().bin_name("cargo workbook");
+    let command = match asked.unwrap_or_else(Lang::from_env) {
+        Lang::Ko => korean_help::in_korean(command),
+        Lang::En => command,
+    };
+    Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit())
 }
 
 /// Asks a yes/no question on the terminal.

@@ -174,3 +174,23 @@ fn reset_asks_first_and_does_nothing_without_a_yes() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Nothing changed"));
     assert_eq!(std::fs::read_to_string(&lib).unwrap(), "// my attempt\n");
 }
+
+#[test]
+fn the_learners_help_is_in_the_learners_language() {
+    let root = copy_of_exercises("help");
+    let help = |lang: &str, args: &[&str]| {
+        let out = workbook_in(&root, lang, args);
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let ko = help("ko_KR.UTF-8", &["--help"]);
+    for words in ["진행 상황", "저장할 때마다", "처음 코드로", "힌트"] {
+        assert!(ko.contains(words), "no `{words}` in:\n{ko}");
+    }
+    let hint = help("C.UTF-8", &["hint", "--help"]);
+    assert!(hint.contains("연습 문제 이름 (예: ex01-join)"), "{hint}");
+    // --lang chooses the help's language too.
+    let en = help("ko_KR.UTF-8", &["watch", "--lang", "en", "--help"]);
+    assert!(en.contains("Watch exercises/*/src"), "{en}");
+    assert!(en.contains("Usage: cargo workbook watch"), "{en}");
+}
