@@ -55,6 +55,7 @@ fn main() -> anyhow::Result<()> {
         lab: target.join("bench-lab"),
         sandbox,
         compile: Some(compile),
+        reports: Default::default(),
     };
     let started = Instant::now();
     let results = grade(&repo, &options, |p| {

@@ -450,3 +450,132 @@ fn every_rust_comment_in_the_korean_edition_is_korean() {
         "the Korean edition shows `{english}` in English"
     );
 }
+
+/// The chapters that teach, each with a quiz: the two before the exercises, and every exercise's.
+fn teaching_chapters() -> Vec<String> {
+    let mut chapters = vec![
+        "external-apis.md".to_string(),
+        "http-clients.md".to_string(),
+    ];
+    chapters.extend(repo().exercises().unwrap().iter().map(|e| e.chapter()));
+    chapters
+}
+
+#[test]
+fn every_teaching_chapter_has_a_quiz_whose_answers_are_measured_or_given() {
+    use workbook::book::quiz::{self, Kind};
+    use workbook::repo::Lang;
+    let repo = repo();
+    let mut problems = Vec::new();
+    let mut ids = BTreeSet::new();
+    let teaching = teaching_chapters();
+    for (file, text) in chapters() {
+        let uses = text.matches("{{#quiz}}").count();
+        let expected = usize::from(teaching.contains(&file));
+        if uses != expected {
+            problems.push(format!(
+                "{file} has {uses} {{{{#quiz}}}}, expected {expected}"
+            ));
+        }
+    }
+    for chapter in &teaching {
+        let path = quiz::file_of(&repo, chapter);
+        let quiz = match quiz::load(&path) {
+            Ok(quiz) => quiz,
+            Err(e) => {
+                problems.push(format!("{chapter}: {e:#}"));
+                continue;
+            }
+        };
+        if !(3..=5).contains(&quiz.questions.len()) {
+            problems.push(format!(
+                "{}: {} questions, expected 3 to 5",
+                path.display(),
+                quiz.questions.len()
+            ));
+        }
+        for question in &quiz.questions {
+            let id = &question.id;
+            if !ids.insert(id.clone()) {
+                problems.push(format!("{id}: the id is used twice"));
+            }
+            let measured = matches!(question.kind, Kind::Time | Kind::Output);
+            if measured {
+                match &question.prompt.program {
+                    None => problems.push(format!("{id}: a measured answer with no program")),
+                    Some(name) => {
+                        let (source, stdout) = quiz::program(&repo, name).unwrap();
+                        let shown = std::fs::read_to_string(&source)
+                            .ok()
+                            .and_then(|s| quiz::shown_code(&s));
+                        if shown.is_none_or(|s| s.trim().is_empty()) {
+                            problems.push(format!(
+                                "{id}: {} has no `// ANCHOR: quiz` region",
+                                source.display()
+                            ));
+                        }
+                        if !stdout.is_file() {
+                            problems.push(format!("{id}: no measured {}", stdout.display()));
+                        }
+                    }
+                }
+                if question.answer.is_some() {
+                    problems.push(format!("{id}: a measured answer is typed in answer.answer"));
+                }
+            }
+            if question.prompt.message.is_some() != question.prompt.wrong_answer.is_some() {
+                problems.push(format!(
+                    "{id}: prompt.message quotes what the tests say to prompt.wrong_answer: both or neither"
+                ));
+            }
+            if let Some(wrong) = &question.prompt.wrong_answer {
+                let file = checks::wrong_answers_dir().join(format!("{wrong}.rs"));
+                if !file.is_file() {
+                    problems.push(format!("{id}: no wrong answer {}", file.display()));
+                }
+            }
+            for lang in Lang::ALL {
+                let Ok(answer) = quiz::answer(&repo, question, lang) else {
+                    problems.push(format!("{id}: no answer in {}", lang.code()));
+                    continue;
+                };
+                let same = |choice: &str| match question.kind {
+                    Kind::Time => choice.trim().parse::<f64>().ok() == answer.parse::<f64>().ok(),
+                    _ => choice.trim() == answer.trim(),
+                };
+                let choices: Vec<String> = question
+                    .prompt
+                    .distractors
+                    .iter()
+                    .map(|d| d.get(lang).to_string())
+                    .collect();
+                if choices.iter().any(|c| same(c)) {
+                    problems.push(format!(
+                        "{id} ({}): the answer {answer:?} is also a distractor",
+                        lang.code()
+                    ));
+                }
+                let distinct: BTreeSet<&String> = choices.iter().collect();
+                if distinct.len() != choices.len() || choices.len() < 2 {
+                    problems.push(format!("{id}: two distractors alike, or fewer than two"));
+                }
+            }
+        }
+        // Each edition shows every question.
+        for lang in Lang::ALL {
+            let page = site()
+                .join(lang.code())
+                .join(Path::new(chapter).with_extension("html"));
+            let html = std::fs::read_to_string(&page).unwrap_or_default();
+            let shown = html.matches("<form class=\"quiz-question\"").count();
+            if shown != quiz.questions.len() {
+                problems.push(format!(
+                    "{}: {shown} questions shown of {}",
+                    page.display(),
+                    quiz.questions.len()
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "quizzes:\n{}", problems.join("\n"));
+}

@@ -38,6 +38,7 @@ fn options(submissions: &Path, out: &Path) -> Options {
         lab: lab_dir(tmp()),
         sandbox: sandbox.clone(),
         compile: Some(compile.clone()),
+        reports: Default::default(),
     }
 }
 
@@ -502,23 +503,72 @@ fn hidden_tests_that_do_not_compile_leave_the_learners_tests_counting() {
 }
 
 #[test]
-fn hidden_test_code_never_reaches_feedback() {
+fn hidden_test_code_never_reaches_feedback_the_report_or_the_exports() {
     let graded = graded();
+    let mut shown = vec![graded.out.join("report.html")];
+    shown.extend(files_under(&graded.out.join("feedback")));
+    shown.extend(files_under(&graded.out.join("exports")));
+    let texts: Vec<(PathBuf, String)> = shown
+        .into_iter()
+        .map(|path| {
+            let text = as_read(&path);
+            (path, text)
+        })
+        .collect();
     for e in repo().exercises().unwrap() {
-        let secret_lines = secret_lines(&e);
-        for feedback in std::fs::read_dir(graded.out.join("feedback"))
-            .unwrap()
-            .flatten()
-        {
-            let text = std::fs::read_to_string(feedback.path()).unwrap();
-            for line in &secret_lines {
+        for line in &secret_lines(&e) {
+            for (path, text) in &texts {
                 assert!(
                     !text.contains(line.as_str()),
                     "{} shows hidden test code: {line}",
-                    feedback.path().display()
+                    path.display()
                 );
             }
         }
+    }
+}
+
+/// Every file below `dir`, as a reader finds it: not the `.name.tmp` files being written now (a
+/// rerun of the same class, `a_second_run_resumes…`, rewrites the outputs beside this test).
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    workbook::grade::submissions::files_under(dir)
+        .into_iter()
+        .filter(|file| {
+            !file
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .map(|file| dir.join(file))
+        .collect()
+}
+
+/// A file's text as a reader sees it: JSON strings decoded, XML and HTML entities resolved.
+fn as_read(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => {
+            fn strings(value: &serde_json::Value, into: &mut String) {
+                match value {
+                    serde_json::Value::String(s) => into.push_str(&format!("{s}\n")),
+                    serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, into)),
+                    serde_json::Value::Object(fields) => {
+                        fields.values().for_each(|v| strings(v, into))
+                    }
+                    _ => {}
+                }
+            }
+            let mut all = String::new();
+            strings(&serde_json::from_str(&text).unwrap(), &mut all);
+            all
+        }
+        Some("xml" | "html") => text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&apos;", "'")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&"),
+        _ => text,
     }
 }
 
@@ -532,21 +582,51 @@ fn outputs_are_a_gradebook_results_and_feedback_per_student() {
         "one row a student and a header:\n{csv}"
     );
     assert!(csv.starts_with("student,ex01-join,"), "{csv}");
+    let out = &graded.out;
+    let report = std::fs::read_to_string(out.join("report.html")).unwrap();
+    // The score histogram counts every student once.
+    let counted: usize = report
+        .split("data-count=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(
+        counted,
+        graded.results.len(),
+        "the histogram of report.html"
+    );
+    // Every student has a row of their own.
+    for r in &graded.results {
+        let row = format!(
+            "<td data-label=\"학생\">{}</td><td class=\"count\" data-label=\"점수\">{} / {}</td>",
+            workbook::grade::svg::escape(&r.student),
+            r.points,
+            r.max_points
+        );
+        assert!(report.contains(&row), "report.html has no row {row}");
+    }
+    let canvas = std::fs::read_to_string(out.join("exports/canvas.csv")).unwrap();
+    assert_eq!(
+        canvas.lines().count(),
+        graded.results.len() + 2,
+        "a header, the points possible, a row a student:\n{canvas}"
+    );
     for r in &graded.results {
         let file = workbook::grade::file_name(&r.student);
+        assert!(out.join("results").join(format!("{file}.json")).is_file());
+        assert!(out.join("feedback").join(format!("{file}.md")).is_file());
+        assert!(canvas.contains(&format!("{0},,{0},{0},,{1}", r.student, r.points)));
+        let json = |path: PathBuf| -> serde_json::Value {
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+        };
+        let gradescope = json(out.join(format!("exports/gradescope/{file}/results.json")));
+        assert_eq!(gradescope["score"], r.points, "{}", r.student);
+        let classroom = json(out.join(format!("exports/github-classroom/{file}.json")));
+        assert_eq!(classroom["max_score"], r.max_points, "{}", r.student);
+        let junit = std::fs::read_to_string(out.join(format!("exports/junit/{file}.xml"))).unwrap();
         assert!(
-            graded
-                .out
-                .join("results")
-                .join(format!("{file}.json"))
-                .is_file()
-        );
-        assert!(
-            graded
-                .out
-                .join("feedback")
-                .join(format!("{file}.md"))
-                .is_file()
+            junit.contains(&format!("<testsuites name=\"{}\"", r.student)),
+            "{junit}"
         );
     }
 }
@@ -594,7 +674,10 @@ fn shards_merge_into_the_same_gradebook() {
     }
     let merged = tmp().join("small-merged");
     let _ = std::fs::remove_dir_all(&merged);
-    assert_eq!(merge(&repo, &outs, &merged).unwrap(), 3);
+    assert_eq!(
+        merge(&repo, &outs, &merged, &Default::default()).unwrap(),
+        3
+    );
     let csv = |dir: &Path| std::fs::read_to_string(dir.join("gradebook.csv")).unwrap();
     assert_eq!(csv(&merged), csv(&tmp().join("small-whole")));
     assert_eq!(whole.len(), 3);

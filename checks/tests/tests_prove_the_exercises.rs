@@ -240,3 +240,46 @@ fn solution_suites_pass_twenty_times_in_a_row() {
         "flaky solution suites (same code, different results)",
     );
 }
+
+#[test]
+fn every_failure_message_a_quiz_quotes_is_what_the_tests_say() {
+    use workbook::book::quiz;
+    let lab = lab();
+    let repo = checks::repo();
+    let mut quoted = 0;
+    let mut problems = Vec::new();
+    let quizzes = std::fs::read_dir(repo.book_dir().join("quizzes")).unwrap();
+    for file in quizzes.flatten() {
+        for question in quiz::load(&file.path()).unwrap().questions {
+            let (Some(message), Some(named)) =
+                (&question.prompt.message, &question.prompt.wrong_answer)
+            else {
+                continue;
+            };
+            quoted += 1;
+            let wrong = wrong_answers().unwrap().into_iter().find(|w| {
+                let stem = w.file.file_stem().unwrap().to_string_lossy();
+                format!("{}/{stem}", w.exercise.name) == *named
+            });
+            let Some(wrong) = wrong else {
+                problems.push(format!("{}: no wrong answer {named}", question.id));
+                continue;
+            };
+            let owner = wrong.owner();
+            let said: Vec<&str> = lab
+                .outcomes_of(&owner)
+                .filter(|o| !o.run.status.passed() && o.target == "exercise")
+                .map(|o| o.run.message.as_str())
+                .collect();
+            if !said.iter().any(|m| m.contains(message.as_str())) {
+                problems.push(format!(
+                    "{}: the tests never say\n  {message}\nto {named}; they say:\n  {}",
+                    question.id,
+                    said.join("\n  ")
+                ));
+            }
+        }
+    }
+    assert!(quoted > 0, "no quiz quotes a failure message");
+    assert_none(problems, "quiz questions that misquote the tests");
+}

@@ -74,13 +74,16 @@ enum Cmd {
         #[arg(long)]
         offline: bool,
     },
-    /// Join the --out folders of sharded `workbook grade` runs into one gradebook.
+    /// Join the --out folders of sharded `workbook grade` runs into one gradebook, class report
+    /// and set of exports.
     Merge {
         /// The shards' --out folders.
         #[arg(required = true)]
         shards: Vec<PathBuf>,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        reports: ReportArgs,
     },
     /// Keep the English catalog (book/po/en.po) in step with the Korean source.
     Po {
@@ -93,7 +96,7 @@ enum Cmd {
 struct GradeArgs {
     /// The folder of submissions, one folder or .zip per student.
     submissions: PathBuf,
-    /// Where gradebook.csv, results/ and feedback/ go.
+    /// Where gradebook.csv, report.html, results/, feedback/ and exports/ go.
     #[arg(long)]
     out: PathBuf,
     /// Grade only this slice of the class, e.g. 2/4 (join the slices with `workbook merge`).
@@ -117,6 +120,20 @@ struct GradeArgs {
     /// (default: target/grading-lab).
     #[arg(long)]
     lab: Option<PathBuf>,
+    #[command(flatten)]
+    reports: ReportArgs,
+}
+
+/// How `grade` and `merge` write the class report and the exports.
+#[derive(clap::Args)]
+struct ReportArgs {
+    /// The language of report.html, Korean or English (default: from LANG).
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+    /// A CSV with the header `folder,student_id,name`: the id and name of each submission folder,
+    /// for the exports (without it, the folder name is the id).
+    #[arg(long)]
+    roster: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -170,11 +187,18 @@ fn run(command: Cmd) -> Result<()> {
             Ok(())
         }
         #[cfg(feature = "grade")]
-        Cmd::Merge { shards, out } => {
-            let count = workbook::grade::merge(&repo, &shards, &out)?;
+        Cmd::Merge {
+            shards,
+            out,
+            reports,
+        } => {
+            let reports = reports.settings()?;
+            let count = workbook::grade::merge(&repo, &shards, &out, &reports)?;
+            warn_of_the_roster(&reports, &out, true)?;
             println!(
-                "Merged {count} students into {}",
-                out.join("gradebook.csv").display()
+                "Merged {count} students into {}; the class report is {}",
+                out.join("gradebook.csv").display(),
+                out.join("report.html").display()
             );
             Ok(())
         }
@@ -318,7 +342,10 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
         compile_timeout,
         no_sandbox,
         lab,
+        reports,
     } = args;
+    // A roster with a mistake is refused before the class is built.
+    let reports = reports.settings()?;
     let shard = shard
         .map(|s| s.parse::<workbook::grade::Shard>())
         .transpose()
@@ -355,6 +382,7 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
         })
         .filter(|_| sandbox.is_on()),
         sandbox,
+        reports,
     };
     eprintln!("Building the class (dependencies are built once and reused)...");
     let bar = workbook::grade::bar::GradingBar::new();
@@ -373,12 +401,48 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
             alerted.join(", ")
         );
     }
+    warn_of_the_roster(&options.reports, &out, options.shard.is_none())?;
     let full = results.iter().filter(|r| r.points == r.max_points).count();
     println!(
-        "Graded {} students ({full} with full marks). Gradebook: {}",
+        "Graded {} students ({full} with full marks). Gradebook: {}; class report: {}; \
+         exports for Gradescope, GitHub Classroom, JUnit and Canvas: {}",
         results.len(),
-        out.join("gradebook.csv").display()
+        out.join("gradebook.csv").display(),
+        out.join("report.html").display(),
+        out.join("exports").display()
     );
+    Ok(())
+}
+
+#[cfg(feature = "grade")]
+impl ReportArgs {
+    fn settings(self) -> Result<workbook::grade::outputs::Settings> {
+        Ok(workbook::grade::outputs::Settings {
+            lang: self.lang.unwrap_or_else(Lang::from_env),
+            roster: self
+                .roster
+                .map(|path| workbook::grade::roster::Roster::load(&path))
+                .transpose()?,
+        })
+    }
+}
+
+/// One warning line for each roster row with no submission and each submission not in the roster
+/// (they are flagged in the gradebook and the class report too).
+#[cfg(feature = "grade")]
+fn warn_of_the_roster(
+    reports: &workbook::grade::outputs::Settings,
+    out: &std::path::Path,
+    whole_class: bool,
+) -> Result<()> {
+    let Some(roster) = &reports.roster else {
+        return Ok(());
+    };
+    let results = workbook::grade::report::read_results(out)?;
+    let folders: Vec<&str> = results.iter().map(|r| r.student.as_str()).collect();
+    for warning in workbook::grade::roster::check(Some(roster), &folders, whole_class).warnings() {
+        eprintln!("{warning}");
+    }
     Ok(())
 }
 
@@ -423,6 +487,8 @@ impl Cmd {
             | Cmd::Check { lang }
             | Cmd::Watch { lang }
             | Cmd::Reset { lang, .. } => *lang,
+            Cmd::Grade(args) => args.reports.lang,
+            Cmd::Merge { reports, .. } => reports.lang,
             _ => None,
         }
     }

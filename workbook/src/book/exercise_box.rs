@@ -1,7 +1,7 @@
 //! `{{#exercise ex01-join}}` becomes the chapter's exercise box: the task, the crate, the command,
 //! hints behind `<details>`, and what success looks like, from `exercises/<name>/hints.toml` (the
 //! same hints `workbook hint` prints). `{{#progress}}` becomes the table of every exercise on the
-//! status page. Both carry a `.live-status` element that `theme/live-status.js` fills in when
+//! status page, and `{{#quiz}}` the chapter's checkpoint questions ([`super::quiz`]). Both carry a `.live-status` element that `theme/live-status.js` fills in when
 //! `workbook serve` serves the book (see `serve/live.rs`).
 
 use crate::repo::{Lang, Repo};
@@ -17,6 +17,7 @@ pub struct ExerciseBox {
 
 const DIRECTIVE: &str = "{{#exercise ";
 const PROGRESS: &str = "{{#progress}}";
+const QUIZ: &str = "{{#quiz}}";
 
 impl Preprocessor for ExerciseBox {
     fn name(&self) -> &str {
@@ -30,11 +31,19 @@ impl Preprocessor for ExerciseBox {
                 return;
             };
             if error.is_some()
-                || !(chapter.content.contains(DIRECTIVE) || chapter.content.contains(PROGRESS))
+                || ![DIRECTIVE, PROGRESS, QUIZ]
+                    .iter()
+                    .any(|d| chapter.content.contains(d))
             {
                 return;
             }
-            match expand(&self.repo, self.lang, &chapter.content) {
+            let file = chapter
+                .source_path
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            match expand(&self.repo, self.lang, &file, &chapter.content) {
                 Ok(content) => chapter.content = content,
                 Err(e) => error = Some(e.context(format!("in {}", chapter.name))),
             }
@@ -43,11 +52,16 @@ impl Preprocessor for ExerciseBox {
     }
 }
 
-fn expand(repo: &Repo, lang: Lang, content: &str) -> Result<String> {
+fn expand(repo: &Repo, lang: Lang, chapter: &str, content: &str) -> Result<String> {
     let mut out = String::new();
     for line in content.lines() {
         if line.trim() == PROGRESS {
             out.push_str(&progress_table(repo, lang)?);
+            out.push('\n');
+            continue;
+        }
+        if line.trim() == QUIZ {
+            out.push_str(&super::quiz::render(repo, lang, chapter)?);
             out.push('\n');
             continue;
         }

@@ -7,6 +7,7 @@ mod exercise_box;
 mod korean_ui;
 mod language_switch;
 pub mod po;
+pub mod quiz;
 mod search;
 mod tables;
 

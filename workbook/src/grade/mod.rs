@@ -8,12 +8,23 @@
 //! hash, and a result the grader signed) is skipped, so an interrupted run picks up where it stopped.
 
 pub mod bar;
+pub mod exports;
 pub mod given;
 pub mod manifest;
+pub mod message_groups;
+pub mod outputs;
 pub mod report;
+pub mod report_html;
+pub mod roster;
 pub mod scan;
 pub mod signature;
 pub mod submissions;
+pub mod svg;
+
+/// The synthetic class the exports' and the report's tests share with the browser test.
+#[cfg(test)]
+#[path = "../../tests/support/class.rs"]
+mod sample_class;
 
 use crate::lab::suites::{self, Binaries, Budgets, Suite};
 use crate::lab::{BuildOptions, Built, CompileSandbox, Lab, Outcome, Variant};
@@ -46,6 +57,8 @@ pub struct Options {
     pub sandbox: Sandbox,
     /// How student crates compile: required when `sandbox` is on.
     pub compile: Option<CompileSandbox>,
+    /// The class report's language and the roster (`--lang`, `--roster`).
+    pub reports: outputs::Settings,
 }
 
 /// `--shard 2/4`: the second of four deterministic slices of the class (by student name).
@@ -90,7 +103,8 @@ pub enum Update<'a> {
     Testing { student: String },
 }
 
-/// Grades the class; returns every result and writes `gradebook.csv`, `results/`, `feedback/`.
+/// Grades the class; returns every result and writes `results/`, `feedback/`, and from them
+/// `gradebook.csv`, `report.html` and `exports/` (see [`outputs`]).
 pub fn grade(
     repo: &Repo,
     opts: &Options,
@@ -155,7 +169,7 @@ pub fn grade_with(
         _ => {}
     }
     if to_grade.is_empty() {
-        write_gradebook(repo, &out)?;
+        outputs::write_all(repo, &out, &opts.reports, opts.shard.is_none())?;
         results.sort_by(|a, b| a.student.cmp(&b.student));
         return Ok(results);
     }
@@ -367,7 +381,7 @@ pub fn grade_with(
     if let Some(error) = failure {
         return Err(error);
     }
-    write_gradebook(repo, &out)?;
+    outputs::write_all(repo, &out, &opts.reports, opts.shard.is_none())?;
     results.sort_by(|a, b| a.student.cmp(&b.student));
     Ok(results)
 }
@@ -408,17 +422,16 @@ struct Student {
     suites_left: usize,
 }
 
-/// Rewrites `gradebook.csv` from every result in `out/results/`.
-pub fn write_gradebook(repo: &Repo, out: &Path) -> Result<()> {
-    let names: Vec<String> = repo.exercises()?.into_iter().map(|e| e.name).collect();
-    let csv = report::gradebook_csv(&names, &report::read_results(out)?);
-    report::write_atomic(&out.join("gradebook.csv"), &csv)
-}
-
-/// `workbook merge`: the results and feedback of several shard outputs, in one gradebook. Results
-/// are copied as they are, signatures included: they were signed with other labs' keys, so a
-/// `grade` run into the merged folder grades everyone again rather than trust them.
-pub fn merge(repo: &Repo, shards: &[PathBuf], out: &Path) -> Result<usize> {
+/// `workbook merge`: the results and feedback of several shard outputs, in one gradebook, class
+/// report and set of exports. Results are copied as they are, signatures included: they were
+/// signed with other labs' keys, so a `grade` run into the merged folder grades everyone again
+/// rather than trust them.
+pub fn merge(
+    repo: &Repo,
+    shards: &[PathBuf],
+    out: &Path,
+    reports: &outputs::Settings,
+) -> Result<usize> {
     let mut count = 0;
     for shard in shards {
         for result in report::read_results(shard)? {
@@ -439,7 +452,7 @@ pub fn merge(repo: &Repo, shards: &[PathBuf], out: &Path) -> Result<usize> {
             "no results/*.json in {shards:?}: are these the --out folders of `workbook grade --shard`?"
         );
     }
-    write_gradebook(repo, out)?;
+    outputs::write_all(repo, out, reports, true)?;
     Ok(count)
 }
 

@@ -24,6 +24,7 @@
 //! The signature is the grader's, under a key kept in the lab folder (see [`super::signature`]):
 //! a rerun reuses only a result it verifies. `workbook merge` copies results as they are.
 
+use super::roster;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt::Write;
@@ -66,6 +67,26 @@ pub struct ExerciseResult {
     pub tests: Vec<TestResult>,
 }
 
+impl ExerciseResult {
+    /// What the learner is told when the exercise did not build: a sentence, and the compiler's
+    /// messages (already free of the hidden tests' text), empty when there are none.
+    pub fn build_problem(&self) -> Option<(&'static str, String)> {
+        let sentence = match self.compile {
+            Compile::Ok => return None,
+            Compile::Missing => "Not submitted.",
+            Compile::Failed if self.tests.iter().any(|t| t.status != "not_built") => {
+                "Your tests build, but not all of the instructor's:"
+            }
+            Compile::Failed => "Does not compile. The compiler said:",
+            Compile::TimedOut => "Compiling took longer than the grader allows:",
+        };
+        Some((
+            sentence,
+            self.compile_errors.join("\n").trim_end().to_string(),
+        ))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Compile {
@@ -91,6 +112,20 @@ pub struct TestResult {
 impl TestResult {
     pub fn hidden(&self) -> bool {
         self.target == "hidden"
+    }
+
+    pub fn passed(&self) -> bool {
+        self.status == "passed"
+    }
+
+    /// The message a learner may read: none for a hidden test, whose messages may quote its code.
+    pub fn message_for_learner(&self) -> Option<&str> {
+        Some(self.message.as_str()).filter(|m| !self.hidden() && !m.is_empty())
+    }
+
+    /// The status in words: "timed out".
+    pub fn status_words(&self) -> String {
+        self.status.replace('_', " ")
     }
 }
 
@@ -126,25 +161,30 @@ pub fn read_results(out: &Path) -> Result<Vec<StudentResult>> {
     Ok(results)
 }
 
-/// One row a student: points per exercise, total, and flags.
-pub fn gradebook_csv(exercises: &[String], results: &[StudentResult]) -> String {
-    let mut csv = String::from("student");
-    for name in exercises {
-        let _ = write!(csv, ",{name}");
-    }
-    csv.push_str(",total,max,flags\n");
+/// One row a student: points per exercise, total, and flags. Roster rows with no submission get a
+/// row of their own, with no points and their flag (see [`super::roster`]).
+pub fn gradebook_csv(
+    exercises: &[String],
+    results: &[StudentResult],
+    roster: &roster::Check,
+) -> Result<String> {
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["student".to_string()];
+    header.extend(exercises.iter().cloned());
+    header.extend(["total", "max", "flags"].map(String::from));
+    csv.write_record(&header)?;
     // Students with alerts first: their points may be forged.
     let mut ordered: Vec<&StudentResult> = results.iter().collect();
     ordered.sort_by_key(|r| r.alerts.is_empty());
     for r in ordered {
-        csv.push_str(&csv_field(&r.student));
+        let mut row = vec![spreadsheet_text(&r.student)];
         for name in exercises {
             let points = r
                 .exercises
                 .iter()
                 .find(|e| &e.name == name)
                 .map_or(0, |e| e.points);
-            let _ = write!(csv, ",{points}");
+            row.push(points.to_string());
         }
         let mut flags: Vec<String> = r.alerts.iter().map(|a| format!("ALERT: {a}")).collect();
         flags.extend(r.problem.iter().cloned());
@@ -153,26 +193,30 @@ pub fn gradebook_csv(exercises: &[String], results: &[StudentResult]) -> String 
         }
         flags.extend(r.integrity.iter().map(|f| format!("integrity: {f}")));
         flags.extend(r.review.iter().map(|f| format!("review: {f}")));
-        let _ = writeln!(
-            csv,
-            ",{},{},{}",
-            r.points,
-            r.max_points,
-            csv_field(&flags.join("; "))
-        );
+        flags.extend(roster.flag(&r.student));
+        row.extend([r.points.to_string(), r.max_points.to_string()]);
+        row.push(spreadsheet_text(&flags.join("; ")));
+        csv.write_record(&row)?;
     }
-    csv
+    for missing in &roster.no_submission {
+        let mut row = vec![spreadsheet_text(&missing.folder)];
+        row.extend(exercises.iter().map(|_| String::new()));
+        row.extend([String::new(), String::new()]);
+        row.push(spreadsheet_text(&format!(
+            "{}: {} ({})",
+            roster::NO_SUBMISSION,
+            missing.name,
+            missing.student_id
+        )));
+        csv.write_record(&row)?;
+    }
+    Ok(String::from_utf8(csv.into_inner()?)?)
 }
 
-fn csv_field(text: &str) -> String {
-    // A spreadsheet would run a field that starts like a formula: make it text.
-    let text = &if text.starts_with(['=', '+', '-', '@']) {
+/// A spreadsheet would run a field that starts like a formula: such a field is made text.
+pub fn spreadsheet_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
     } else {
         text.to_string()
     }
@@ -199,53 +243,34 @@ pub fn feedback_md(r: &StudentResult) -> String {
     }
     for e in &r.exercises {
         let _ = writeln!(md, "## {} — {} / {}\n", e.name, e.points, e.max_points);
-        match e.compile {
-            Compile::Missing => md.push_str("Not submitted.\n\n"),
-            Compile::Failed => {
-                let built_any = e.tests.iter().any(|t| t.status != "not_built");
-                md.push_str(if built_any {
-                    "Your tests build, but not all of the instructor's:\n\n"
-                } else {
-                    "Does not compile. The compiler said:\n\n"
-                });
-                md.push_str(&code_block(e.compile_errors.join("\n").trim_end()));
+        if let Some((sentence, errors)) = e.build_problem() {
+            let _ = writeln!(md, "{sentence}\n");
+            if !errors.is_empty() {
+                md.push_str(&code_block(&errors));
                 md.push('\n');
             }
-            Compile::TimedOut => {
-                md.push_str("Compiling took longer than the grader allows:\n\n");
-                md.push_str(&code_block(e.compile_errors.join("\n").trim_end()));
-                md.push('\n');
-            }
-            Compile::Ok => {}
         }
         if e.compile == Compile::Missing {
             continue;
         }
         md.push_str("| test | result | points |\n| --- | --- | --- |\n");
         for t in &e.tests {
-            let mark = if t.status == "passed" { "✅" } else { "❌" };
+            let mark = if t.passed() { "✅" } else { "❌" };
             let kind = if t.hidden() { " (hidden)" } else { "" };
             let _ = writeln!(
                 md,
                 "| `{}`{kind} | {mark} {} | {} / {} |",
                 t.name,
-                t.status.replace('_', " "),
+                t.status_words(),
                 t.points,
                 t.max_points
             );
         }
         md.push('\n');
-        for t in e
-            .tests
-            .iter()
-            .filter(|t| t.status != "passed" && !t.hidden() && !t.message.is_empty())
-        {
-            let _ = writeln!(
-                md,
-                "### `{}`\n\n{}",
-                t.name,
-                code_block(t.message.trim_end())
-            );
+        for t in e.tests.iter().filter(|t| !t.passed()) {
+            if let Some(message) = t.message_for_learner() {
+                let _ = writeln!(md, "### `{}`\n\n{}", t.name, code_block(message.trim_end()));
+            }
         }
     }
     md

@@ -172,6 +172,45 @@ impl Browser {
         }
     }
 
+    /// Sends `method` to `page` and returns its result (for what has no helper here).
+    pub fn page_call(&mut self, page: &Page, method: &str, params: Value) -> Value {
+        self.call(Some(&page.session), method, params)
+    }
+
+    /// Presses and releases `key` ("Enter", " ", "ArrowDown", "Tab"), as a keyboard does: to the
+    /// element that has the focus.
+    pub fn press(&mut self, page: &Page, key: &str) {
+        let (code, number, text) = match key {
+            "Enter" => ("Enter", 13, "\r"),
+            " " => ("Space", 32, " "),
+            "Tab" => ("Tab", 9, ""),
+            "ArrowDown" => ("ArrowDown", 40, ""),
+            "ArrowUp" => ("ArrowUp", 38, ""),
+            other => panic!("no key code for {other:?}"),
+        };
+        for kind in ["keyDown", "keyUp"] {
+            let mut event = json!({
+                "type": kind, "key": key, "code": code,
+                "windowsVirtualKeyCode": number, "nativeVirtualKeyCode": number,
+            });
+            if kind == "keyDown" && !text.is_empty() {
+                event["text"] = json!(text);
+            }
+            self.call(Some(&page.session), "Input.dispatchKeyEvent", event);
+        }
+    }
+
+    /// Reloads `page` and waits until it is loaded again.
+    pub fn reload(&mut self, page: &Page) {
+        self.eval(page, "window.beforeTheReload = true");
+        self.call(Some(&page.session), "Page.reload", json!({}));
+        self.until(
+            page,
+            "!window.beforeTheReload && document.readyState === 'complete'",
+            Duration::from_secs(30),
+        );
+    }
+
     /// A PNG of what `page` shows.
     pub fn screenshot(&mut self, page: &Page, to: &Path) {
         // A page in the background draws no frames, and its screenshot would never come.

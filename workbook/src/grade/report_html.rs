@@ -1,0 +1,711 @@
+//! `report.html`: where the class stands, for the instructor, in Korean or English. One page that
+//! needs nothing else: its charts are inline SVG ([`super::svg`]), it has no script, and its
+//! Content-Security-Policy forbids loading anything at all.
+//!
+//! It shows the score distribution, the share of students failing each exercise and each test,
+//! the most common compile errors and failure messages ([`super::message_groups`]), the integrity
+//! flags, alerts and review notes, the tests that timed out or crashed, and the roster's
+//! mismatches. Hidden tests appear by name and result only, as in the feedback.
+
+use super::message_groups::{self, Group};
+use super::report::StudentResult;
+use super::roster;
+use super::svg::{self, Bar, Column, escape};
+use crate::repo::Lang;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Everything the page says, in one language.
+struct Words {
+    title: &'static str,
+    students: &'static str,
+    mean: &'static str,
+    median: &'static str,
+    full_marks: &'static str,
+    distribution: &'static str,
+    by_student: &'static str,
+    points: &'static str,
+    flags: &'static str,
+    distribution_axis: &'static str,
+    /// "{n} students" for a column's tooltip: the number goes first.
+    n_students: &'static str,
+    failing: &'static str,
+    failing_exercises: &'static str,
+    failing_tests: &'static str,
+    passed_by_all: &'static str,
+    hidden: &'static str,
+    compile_errors: &'static str,
+    failure_messages: &'static str,
+    students_times: &'static str,
+    message: &'static str,
+    made_alike: &'static str,
+    who: &'static str,
+    more_kinds: &'static str,
+    integrity: &'static str,
+    alert: &'static str,
+    alert_short: &'static str,
+    integrity_short: &'static str,
+    review_short: &'static str,
+    not_sandboxed: &'static str,
+    not_sandboxed_short: &'static str,
+    problem: &'static str,
+    changed: &'static str,
+    review: &'static str,
+    stopped: &'static str,
+    student: &'static str,
+    exercise: &'static str,
+    test: &'static str,
+    result: &'static str,
+    roster: &'static str,
+    not_in_roster: &'static str,
+    no_submission: &'static str,
+    none: &'static str,
+    statuses: [(&'static str, &'static str); 7],
+}
+
+const EN: Words = Words {
+    title: "Class report",
+    students: "students",
+    mean: "mean",
+    median: "median",
+    full_marks: "full marks",
+    distribution: "Score distribution",
+    by_student: "Students, lowest score first",
+    points: "points",
+    flags: "flags",
+    distribution_axis: "Share of the points (%), in steps of 10; 100 is full marks",
+    n_students: "students",
+    failing: "Where students fail",
+    failing_exercises: "Students short of full marks, per exercise",
+    failing_tests: "Students failing each test",
+    passed_by_all: "tests passed by every student are not shown",
+    hidden: "(hidden)",
+    compile_errors: "Most common compile errors",
+    failure_messages: "Most common failure messages",
+    students_times: "students (times)",
+    message: "message",
+    made_alike: "Paths and numbers are made alike, so that the same mistake is counted once.",
+    who: "who",
+    more_kinds: "more kinds, each rarer",
+    integrity: "Integrity and review",
+    alert: "ALERT: read this code before trusting its points",
+    alert_short: "ALERT",
+    integrity_short: "changed files",
+    review_short: "to review",
+    not_sandboxed: "NOT SANDBOXED: graded with --no-sandbox",
+    not_sandboxed_short: "NOT SANDBOXED",
+    problem: "could not be graded",
+    changed: "changed what may not be changed (the originals were used)",
+    review: "for review (no points taken)",
+    stopped: "Tests that timed out or crashed",
+    student: "student",
+    exercise: "exercise",
+    test: "test",
+    result: "result",
+    roster: "Roster",
+    not_in_roster: "Submissions that are not in the roster (the folder name stands for the id)",
+    no_submission: "In the roster, with no submission",
+    none: "None.",
+    statuses: [
+        ("failed", "failed"),
+        ("timed_out", "timed out"),
+        ("crashed", "crashed"),
+        ("output_limit", "too much output"),
+        ("no_result", "no result"),
+        ("not_built", "not built"),
+        ("passed", "passed"),
+    ],
+};
+
+const KO: Words = Words {
+    title: "수업 보고서",
+    students: "학생",
+    mean: "평균",
+    median: "중앙값",
+    full_marks: "만점",
+    distribution: "점수 분포",
+    by_student: "학생별 점수 (낮은 순)",
+    points: "점수",
+    flags: "표시",
+    distribution_axis: "받은 점수의 비율(%), 10 단위; 100은 만점",
+    n_students: "명",
+    failing: "학생들이 틀리는 곳",
+    failing_exercises: "연습 문제별로 만점을 받지 못한 학생",
+    failing_tests: "테스트별로 실패한 학생",
+    passed_by_all: "모든 학생이 통과한 테스트는 빠져 있습니다",
+    hidden: "(숨김)",
+    compile_errors: "가장 흔한 컴파일 오류",
+    failure_messages: "가장 흔한 실패 메시지",
+    students_times: "학생 수 (번)",
+    message: "메시지",
+    made_alike: "같은 실수가 한 번으로 세어지도록 경로와 숫자는 같게 맞췄습니다.",
+    who: "누구",
+    more_kinds: "가지가 더 있습니다 (각각 더 드묾)",
+    integrity: "무결성과 검토",
+    alert: "경고: 점수를 믿기 전에 이 코드를 읽으세요",
+    alert_short: "경고",
+    integrity_short: "파일을 바꿈",
+    review_short: "검토할 곳",
+    not_sandboxed: "샌드박스 없음: --no-sandbox로 채점됨",
+    not_sandboxed_short: "샌드박스 없음",
+    problem: "채점할 수 없음",
+    changed: "바꾸면 안 되는 것을 바꿈 (원본으로 채점함)",
+    review: "검토할 곳 (감점 없음)",
+    stopped: "시간 초과되거나 비정상 종료된 테스트",
+    student: "학생",
+    exercise: "연습 문제",
+    test: "테스트",
+    result: "결과",
+    roster: "명단",
+    not_in_roster: "명단에 없는 제출물 (폴더 이름을 학번으로 씀)",
+    no_submission: "명단에 있지만 제출물이 없음",
+    none: "없음.",
+    statuses: [
+        ("failed", "실패"),
+        ("timed_out", "시간 초과"),
+        ("crashed", "비정상 종료"),
+        ("output_limit", "출력이 너무 많음"),
+        ("no_result", "결과 없음"),
+        ("not_built", "빌드 안 됨"),
+        ("passed", "통과"),
+    ],
+};
+
+impl Words {
+    fn of(lang: Lang) -> &'static Words {
+        match lang {
+            Lang::Ko => &KO,
+            Lang::En => &EN,
+        }
+    }
+
+    fn status(&self, status: &str) -> String {
+        self.statuses
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map_or_else(|| status.replace('_', " "), |(_, words)| words.to_string())
+    }
+}
+
+/// How many message groups each table shows.
+const GROUPS_SHOWN: usize = 15;
+
+/// The page.
+pub fn render(
+    results: &[StudentResult],
+    exercises: &[String],
+    roster: &roster::Check,
+    lang: Lang,
+) -> String {
+    let w = Words::of(lang);
+    let mut body = String::new();
+    body.push_str(&summary(results, w));
+    let _ = write!(
+        body,
+        "<section id=\"distribution\"><h2>{}</h2>{}<p class=\"caption\">{}</p></section>",
+        w.distribution,
+        distribution(results, w),
+        w.distribution_axis
+    );
+    body.push_str(&students(results, w));
+    let _ = write!(
+        body,
+        "<section id=\"failing\"><h2>{}</h2><h3>{}</h3><div class=\"scroll\">{}</div>\
+         <h3>{}</h3><div class=\"scroll\">{}</div><p class=\"caption\">{}</p></section>",
+        w.failing,
+        w.failing_exercises,
+        failing_exercises(results, exercises, w),
+        w.failing_tests,
+        failing_tests(results, w),
+        w.passed_by_all
+    );
+    body.push_str(&groups_table(
+        "compile-errors",
+        w.compile_errors,
+        &message_groups::compile_errors(results),
+        w,
+    ));
+    body.push_str(&groups_table(
+        "failures",
+        w.failure_messages,
+        &message_groups::failures(results),
+        w,
+    ));
+    body.push_str(&integrity(results, w));
+    body.push_str(&stopped_tests(results, w));
+    if roster.roster.is_some() {
+        body.push_str(&roster_section(roster, w));
+    }
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; img-src data:\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><style>{STYLE}</style></head>\
+         <body><main><h1>{title}</h1>{body}</main></body></html>\n",
+        lang = lang.code(),
+        title = w.title,
+    )
+}
+
+const STYLE: &str = "\
+:root{--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bar:#cf222e;--column:#0969da;--track:#eff2f5}\
+*{box-sizing:border-box}\
+body{margin:0;color:var(--fg);background:#fff;font:15px/1.5 system-ui,-apple-system,'Segoe UI',\
+'Noto Sans KR','Apple SD Gothic Neo','Malgun Gothic',sans-serif}\
+main{max-width:960px;margin:0 auto;padding:16px}\
+h1{font-size:1.6rem;margin:.4rem 0 .8rem}\
+h2{font-size:1.25rem;margin:2rem 0 .6rem;padding-bottom:.3rem;border-bottom:1px solid var(--line)}\
+h3{font-size:1rem;margin:1.2rem 0 .4rem}\
+.stats{display:flex;flex-wrap:wrap;gap:8px 28px;margin:0}\
+.stats dt{color:var(--muted);font-size:.85rem}.stats dd{margin:0;font-size:1.35rem;font-weight:600}\
+.caption{color:var(--muted);font-size:.85rem;margin:.3rem 0}\
+.scroll{overflow-x:auto;max-width:100%}\
+svg.chart{display:block;font-size:12px}svg text{fill:var(--fg)}svg .note{fill:var(--muted)}\
+.column{fill:var(--column)}.bar{fill:var(--bar)}.track{fill:var(--track)}.axis{stroke:var(--line)}\
+table{border-collapse:collapse;width:100%}\
+th,td{text-align:left;vertical-align:top;padding:6px 8px;border-bottom:1px solid var(--line)}\
+th{font-size:.85rem;color:var(--muted);font-weight:600}\
+td.count{white-space:nowrap}\
+code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.85em}\
+td,li{overflow-wrap:anywhere}\
+.alert{color:var(--bar);font-weight:600}\
+svg .figure{font-weight:600}\
+@media (max-width:600px){\
+table.cards thead{display:none}\
+table.cards tr{display:block;padding:6px 0;border-bottom:1px solid var(--line)}\
+table.cards td{display:block;border:0;padding:1px 0;text-align:left}\
+table.cards td[data-label]::before{content:attr(data-label) ': ';color:var(--muted);font-size:.85rem}\
+table.cards td:empty{display:none}\
+}\
+ul.flags{margin:.2rem 0 .8rem;padding-left:1.2rem}\
+";
+
+fn summary(results: &[StudentResult], w: &Words) -> String {
+    let mut points: Vec<u32> = results.iter().map(|r| r.points).collect();
+    points.sort_unstable();
+    let max = results.iter().map(|r| r.max_points).max().unwrap_or(0);
+    let mean = points.iter().map(|&p| f64::from(p)).sum::<f64>() / points.len().max(1) as f64;
+    let median = match points.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => f64::from(points[n / 2]),
+        n => f64::from(points[n / 2 - 1] + points[n / 2]) / 2.0,
+    };
+    let full = results.iter().filter(|r| r.points == r.max_points).count();
+    format!(
+        "<dl class=\"stats\"><div><dt>{}</dt><dd>{}</dd></div>\
+         <div><dt>{}</dt><dd>{mean:.1} / {max}</dd></div>\
+         <div><dt>{}</dt><dd>{median:.1}</dd></div>\
+         <div><dt>{}</dt><dd>{full}</dd></div></dl>",
+        w.students,
+        results.len(),
+        w.mean,
+        w.median,
+        w.full_marks
+    )
+}
+
+/// Ten columns of ten percent, and one of full marks.
+fn distribution(results: &[StudentResult], w: &Words) -> String {
+    let mut counts = [0usize; 11];
+    for r in results {
+        let bin = if r.points >= r.max_points {
+            10
+        } else {
+            (r.points * 10 / r.max_points.max(1)).min(9) as usize
+        };
+        counts[bin] += 1;
+    }
+    let columns: Vec<Column> = counts
+        .iter()
+        .enumerate()
+        .map(|(bin, &count)| {
+            let range = if bin == 10 {
+                "100%".to_string()
+            } else {
+                format!("{}–{}%", bin * 10, bin * 10 + 9)
+            };
+            Column {
+                label: (bin * 10).to_string(),
+                count,
+                title: format!("{range}: {count} {}", w.n_students),
+            }
+        })
+        .collect();
+    svg::histogram(w.distribution, &columns)
+}
+
+/// Every student, lowest score first (alerts before anyone: their points may be forged), with
+/// what the integrity section says of them in a word.
+fn students(results: &[StudentResult], w: &Words) -> String {
+    let mut ordered: Vec<&StudentResult> = results.iter().collect();
+    ordered.sort_by_key(|r| (r.alerts.is_empty(), r.points, r.student.clone()));
+    let rows: Vec<Vec<Cell>> = ordered
+        .into_iter()
+        .map(|r| {
+            let mut flags = Vec::new();
+            if !r.alerts.is_empty() {
+                flags.push(format!("<span class=\"alert\">{}</span>", w.alert_short));
+            }
+            if !r.sandboxed {
+                flags.push(format!(
+                    "<span class=\"alert\">{}</span>",
+                    w.not_sandboxed_short
+                ));
+            }
+            if r.problem.is_some() {
+                flags.push(w.problem.to_string());
+            }
+            if !r.integrity.is_empty() {
+                flags.push(w.integrity_short.to_string());
+            }
+            if !r.review.is_empty() {
+                flags.push(w.review_short.to_string());
+            }
+            vec![
+                Cell::labelled(w.student, escape(&r.student)),
+                Cell::labelled(w.points, format!("{} / {}", r.points, r.max_points))
+                    .with_class("count"),
+                Cell::labelled(w.flags, flags.join(", ")),
+            ]
+        })
+        .collect();
+    format!(
+        "<section id=\"students\"><h2>{}</h2>{}</section>",
+        w.by_student,
+        table_of("narrow", "student", &[w.student, w.points, w.flags], &rows)
+    )
+}
+
+fn share_bar(label: String, failing: usize, of: usize) -> Bar {
+    let share = failing as f64 / of.max(1) as f64;
+    Bar {
+        label,
+        share,
+        note: format!("{:.0}% · {failing}/{of}", share * 100.0),
+    }
+}
+
+/// Most failing first, then by label.
+fn sorted(mut bars: Vec<Bar>) -> Vec<Bar> {
+    bars.sort_by(|a, b| {
+        b.share
+            .total_cmp(&a.share)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    bars
+}
+
+fn failing_exercises(results: &[StudentResult], exercises: &[String], w: &Words) -> String {
+    let bars = exercises
+        .iter()
+        .map(|name| {
+            let failing = results
+                .iter()
+                .filter(|r| {
+                    r.exercises
+                        .iter()
+                        .find(|e| &e.name == name)
+                        .is_none_or(|e| e.points < e.max_points)
+                })
+                .count();
+            share_bar(name.clone(), failing, results.len())
+        })
+        .collect();
+    svg::bars(w.failing_exercises, &sorted(bars))
+}
+
+fn failing_tests(results: &[StudentResult], w: &Words) -> String {
+    // (exercise, name, hidden) → (failing, of)
+    let mut tests: BTreeMap<(&str, &str, bool), (usize, usize)> = BTreeMap::new();
+    for r in results {
+        for e in &r.exercises {
+            for t in &e.tests {
+                let counts = tests.entry((&e.name, &t.name, t.hidden())).or_default();
+                counts.0 += usize::from(!t.passed());
+                counts.1 += 1;
+            }
+        }
+    }
+    let bars = tests
+        .into_iter()
+        .filter(|(_, (failing, _))| *failing > 0)
+        .map(|((exercise, name, hidden), (failing, of))| {
+            let hidden = if hidden {
+                format!(" {}", w.hidden)
+            } else {
+                String::new()
+            };
+            share_bar(format!("{exercise} › {name}{hidden}"), failing, of)
+        })
+        .collect();
+    svg::bars(w.failing_tests, &sorted(bars))
+}
+
+fn groups_table(id: &str, title: &str, groups: &[Group], w: &Words) -> String {
+    let mut html = format!("<section id=\"{id}\"><h2>{title}</h2>");
+    if groups.is_empty() {
+        let _ = write!(html, "<p>{}</p></section>", w.none);
+        return html;
+    }
+    let rows: Vec<Vec<Cell>> = groups
+        .iter()
+        .take(GROUPS_SHOWN)
+        .map(|group| {
+            let names: Vec<String> = group.students.iter().map(|s| escape(s)).collect();
+            let count = if group.times > group.students.len() {
+                format!("{} ({})", group.students.len(), group.times)
+            } else {
+                group.students.len().to_string()
+            };
+            vec![
+                Cell::labelled(w.students_times, count).with_class("count"),
+                Cell::plain(format!("<code>{}</code>", escape(&group.text))),
+                Cell::labelled(w.who, names.join(", ")),
+            ]
+        })
+        .collect();
+    html.push_str(&table(
+        "group",
+        &[w.students_times, w.message, w.who],
+        &rows,
+    ));
+    let _ = write!(html, "<p class=\"caption\">{}</p>", w.made_alike);
+    if groups.len() > GROUPS_SHOWN {
+        let _ = write!(
+            html,
+            "<p class=\"caption\">+{} {}</p>",
+            groups.len() - GROUPS_SHOWN,
+            w.more_kinds
+        );
+    }
+    html.push_str("</section>");
+    html
+}
+
+/// A table cell: its HTML, and on a phone (where a row becomes a card) its column's name.
+struct Cell {
+    html: String,
+    label: Option<&'static str>,
+    class: &'static str,
+}
+
+impl Cell {
+    fn plain(html: String) -> Cell {
+        Cell {
+            html,
+            label: None,
+            class: "",
+        }
+    }
+
+    fn labelled(label: &'static str, html: String) -> Cell {
+        Cell {
+            label: Some(label),
+            ..Cell::plain(html)
+        }
+    }
+
+    fn with_class(self, class: &'static str) -> Cell {
+        Cell { class, ..self }
+    }
+}
+
+/// A table whose rows are `tr.{row_class}`; on a phone each row is a card of labelled lines.
+fn table(row_class: &str, headers: &[&str], rows: &[Vec<Cell>]) -> String {
+    table_of("cards", row_class, headers, rows)
+}
+
+/// A table that stays one (a few narrow columns), or with `class` "cards", [`table`].
+fn table_of(class: &str, row_class: &str, headers: &[&str], rows: &[Vec<Cell>]) -> String {
+    let mut html = format!("<div class=\"scroll\"><table class=\"{class}\"><thead><tr>");
+    for header in headers {
+        let _ = write!(html, "<th>{header}</th>");
+    }
+    html.push_str("</tr></thead><tbody>");
+    for row in rows {
+        let _ = write!(html, "<tr class=\"{row_class}\">");
+        for cell in row {
+            let label = cell
+                .label
+                .map(|l| format!(" data-label=\"{}\"", escape(l)))
+                .unwrap_or_default();
+            let class = if cell.class.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{}\"", cell.class)
+            };
+            let _ = write!(html, "<td{class}{label}>{}</td>", cell.html);
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</tbody></table></div>");
+    html
+}
+
+fn integrity(results: &[StudentResult], w: &Words) -> String {
+    let mut html = format!("<section id=\"integrity\"><h2>{}</h2>", w.integrity);
+    // Alerts first: their points may be forged.
+    let mut flagged: Vec<&StudentResult> = results
+        .iter()
+        .filter(|r| {
+            !r.alerts.is_empty()
+                || !r.integrity.is_empty()
+                || !r.review.is_empty()
+                || r.problem.is_some()
+                || !r.sandboxed
+        })
+        .collect();
+    flagged.sort_by_key(|r| r.alerts.is_empty());
+    if flagged.is_empty() {
+        let _ = write!(html, "<p>{}</p>", w.none);
+    }
+    for r in flagged {
+        let _ = write!(
+            html,
+            "<h3 class=\"student\">{}</h3><ul class=\"flags\">",
+            escape(&r.student)
+        );
+        let mut item = |class: &str, label: &str, text: &str| {
+            let _ = write!(
+                html,
+                "<li class=\"{class}\"><strong>{label}</strong>{}{}</li>",
+                if text.is_empty() { "" } else { ": " },
+                escape(text)
+            );
+        };
+        for alert in &r.alerts {
+            item("alert", w.alert, alert);
+        }
+        if !r.sandboxed {
+            item("alert", w.not_sandboxed, "");
+        }
+        if let Some(problem) = &r.problem {
+            item("problem", w.problem, problem);
+        }
+        for flag in &r.integrity {
+            item("integrity", w.changed, flag);
+        }
+        for note in &r.review {
+            item("review", w.review, note);
+        }
+        html.push_str("</ul>");
+    }
+    html.push_str("</section>");
+    html
+}
+
+/// Timed out, crashed, flooded its output or gave no result: what stopped a test, not its verdict.
+fn stopped_tests(results: &[StudentResult], w: &Words) -> String {
+    const STOPPED: [&str; 4] = ["timed_out", "crashed", "output_limit", "no_result"];
+    let mut rows = Vec::new();
+    for r in results {
+        for e in &r.exercises {
+            for t in e
+                .tests
+                .iter()
+                .filter(|t| STOPPED.contains(&t.status.as_str()))
+            {
+                let hidden = if t.hidden() { w.hidden } else { "" };
+                rows.push(vec![
+                    Cell::labelled(w.student, escape(&r.student)),
+                    Cell::labelled(w.exercise, escape(&e.name)),
+                    Cell::labelled(w.test, format!("<code>{}</code> {hidden}", escape(&t.name))),
+                    Cell::labelled(w.result, w.status(&t.status)),
+                ]);
+            }
+        }
+    }
+    let shown = if rows.is_empty() {
+        format!("<p>{}</p>", w.none)
+    } else {
+        table("stopped", &[w.student, w.exercise, w.test, w.result], &rows)
+    };
+    format!(
+        "<section id=\"stopped\"><h2>{}</h2>{shown}</section>",
+        w.stopped
+    )
+}
+
+fn roster_section(check: &roster::Check, w: &Words) -> String {
+    let list = |items: Vec<String>| {
+        if items.is_empty() {
+            format!("<p>{}</p>", w.none)
+        } else {
+            format!(
+                "<ul class=\"flags\"><li>{}</li></ul>",
+                items.join("</li><li>")
+            )
+        }
+    };
+    let not_in: Vec<String> = check.not_in_roster.iter().map(|f| escape(f)).collect();
+    let missing: Vec<String> = check
+        .no_submission
+        .iter()
+        .map(|row| {
+            escape(&format!(
+                "{} ({}, {})",
+                row.name, row.student_id, row.folder
+            ))
+        })
+        .collect();
+    format!(
+        "<section id=\"roster\"><h2>{}</h2><h3>{}</h3>{}<h3>{}</h3>{}</section>",
+        w.roster,
+        w.not_in_roster,
+        list(not_in),
+        w.no_submission,
+        list(missing)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grade::sample_class::{EXERCISES, SECRET, class};
+
+    fn page(lang: Lang) -> String {
+        let class = class();
+        let names: Vec<String> = EXERCISES.iter().map(|e| e.to_string()).collect();
+        let folders: Vec<&str> = class.iter().map(|r| r.student.as_str()).collect();
+        render(&class, &names, &roster::check(None, &folders, true), lang)
+    }
+
+    #[test]
+    fn the_page_loads_nothing_and_leaks_no_hidden_message() {
+        for lang in Lang::ALL {
+            let html = page(lang);
+            assert!(!html.contains(SECRET), "the hidden test's message leaked");
+            assert!(html.contains("default-src 'none'"));
+            for loads in ["<script", "<link", "src=", "url(", "@import", "href="] {
+                assert!(!html.contains(loads), "{loads} in the report");
+            }
+            // Escaped, never markup.
+            assert!(html.contains("eve&lt;b&gt;&amp;co") && !html.contains("eve<b>"));
+        }
+    }
+
+    #[test]
+    fn the_page_speaks_the_chosen_language() {
+        let ko = page(Lang::Ko);
+        assert!(ko.starts_with("<!DOCTYPE html>\n<html lang=\"ko\">"));
+        assert!(ko.contains("점수 분포") && ko.contains("시간 초과"));
+        let en = page(Lang::En);
+        assert!(en.contains("<html lang=\"en\">"));
+        assert!(en.contains("Score distribution") && en.contains("timed out"));
+        assert!(!en.contains("점수 분포"));
+    }
+
+    #[test]
+    fn the_same_failure_of_two_students_is_one_group() {
+        let groups = message_groups::failures(&class());
+        let took = groups
+            .iter()
+            .find(|g| g.text.contains("fetch_all took N.N s"))
+            .expect("the slow fetch_all, grouped");
+        let who: Vec<&str> = took.students.iter().map(String::as_str).collect();
+        assert_eq!(who, ["chul", "김영희"]);
+        let html = page(Lang::En);
+        assert!(html.contains("fetch_all took N.N s"));
+    }
+}

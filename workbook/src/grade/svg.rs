@@ -1,0 +1,185 @@
+//! Charts as inline SVG for the class report, drawn here: no script, no font, nothing to load.
+//!
+//! Positions along a chart are percentages of its width, so one chart fits a phone and a desktop
+//! and its text keeps the page's size. A bar chart whose labels need more room than a phone has
+//! says how much (`min-width`), and the page puts it in a box that scrolls sideways.
+
+use std::fmt::Write;
+
+/// One bar of [`bars`]: `share` of the whole (0 to 1), with its label and the figures beside it.
+pub struct Bar {
+    pub label: String,
+    pub share: f64,
+    pub note: String,
+}
+
+/// One column of [`histogram`].
+pub struct Column {
+    pub label: String,
+    pub count: usize,
+    /// The column's tooltip.
+    pub title: String,
+}
+
+const FONT_PX: f64 = 12.0;
+const ROW: usize = 40;
+
+/// Horizontal bars, one row each, its figures then its label above it: each bar is a `rect.bar`
+/// on a `rect.track`. The figures come first, so a phone shows them even when a long label runs
+/// past its width.
+pub fn bars(title: &str, rows: &[Bar]) -> String {
+    let height = ROW * rows.len() + 4;
+    let widest = rows
+        .iter()
+        .map(|b| text_px(&b.note) + text_px(&b.label) + 16.0)
+        .fold(0.0, f64::max);
+    let mut svg = format!(
+        "<svg class=\"chart bars\" width=\"100%\" height=\"{height}\" style=\"min-width:{:.0}px\" \
+         role=\"img\" aria-label=\"{}\">",
+        widest.ceil(),
+        escape(title)
+    );
+    for (i, bar) in rows.iter().enumerate() {
+        let top = i * ROW;
+        let share = bar.share.clamp(0.0, 1.0) * 100.0;
+        let _ = write!(
+            svg,
+            "<g><title>{label}: {note}</title>\
+             <text x=\"0\" y=\"{text_y}\"><tspan class=\"figure\">{note}</tspan>\
+             <tspan dx=\"8\">{label}</tspan></text>\
+             <rect class=\"track\" x=\"0\" y=\"{bar_y}\" width=\"100%\" height=\"12\" rx=\"3\"/>\
+             <rect class=\"bar\" x=\"0\" y=\"{bar_y}\" width=\"{share:.2}%\" height=\"12\" rx=\"3\" \
+             data-share=\"{share:.2}\"/></g>",
+            label = escape(&bar.label),
+            note = escape(&bar.note),
+            text_y = top + 15,
+            bar_y = top + 22,
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// A histogram: a `rect.column` for each column, as tall as its count, its count above it and its
+/// label below.
+pub fn histogram(title: &str, columns: &[Column]) -> String {
+    const TOP: f64 = 18.0;
+    const BASE: f64 = 160.0;
+    let highest = columns.iter().map(|c| c.count).max().unwrap_or(0).max(1);
+    let slot = 100.0 / columns.len().max(1) as f64;
+    let mut svg = format!(
+        "<svg class=\"chart histogram\" width=\"100%\" height=\"186\" role=\"img\" \
+         aria-label=\"{}\"><line class=\"axis\" x1=\"0\" x2=\"100%\" y1=\"{BASE}\" y2=\"{BASE}\"/>",
+        escape(title)
+    );
+    for (i, column) in columns.iter().enumerate() {
+        let height = (BASE - TOP) * column.count as f64 / highest as f64;
+        let x = slot * i as f64;
+        let middle = x + slot / 2.0;
+        let _ = write!(
+            svg,
+            "<g><title>{title}</title>\
+             <rect class=\"column\" x=\"{left:.2}%\" y=\"{y:.1}\" width=\"{width:.2}%\" \
+             height=\"{height:.1}\" data-count=\"{count}\"/>",
+            title = escape(&column.title),
+            left = x + slot * 0.1,
+            y = BASE - height,
+            width = slot * 0.8,
+            count = column.count,
+        );
+        if column.count > 0 {
+            let _ = write!(
+                svg,
+                "<text x=\"{middle:.2}%\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                BASE - height - 4.0,
+                column.count
+            );
+        }
+        let _ = write!(
+            svg,
+            "<text class=\"note\" x=\"{middle:.2}%\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            BASE + 16.0,
+            escape(&column.label)
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// About how wide `text` is at the charts' font size: Hangul and other wide letters take a full
+/// em, the rest little more than half.
+fn text_px(text: &str) -> f64 {
+    text.chars()
+        .map(|c| if is_wide(c) { 1.0 } else { 0.6 })
+        .sum::<f64>()
+        * FONT_PX
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}'
+        | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ff60}')
+}
+
+/// `text` safe inside HTML and SVG, in text and in quoted attributes.
+pub fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            _ => escaped.push(c),
+        }
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_as_long_as_their_share_and_labels_are_escaped() {
+        let svg = bars(
+            "Failing",
+            &[
+                Bar {
+                    label: "<ex01> & 김영희".into(),
+                    share: 0.5,
+                    note: "50%".into(),
+                },
+                Bar {
+                    label: "b".into(),
+                    share: 1.7,
+                    note: "100%".into(),
+                },
+            ],
+        );
+        assert!(svg.contains("width=\"50.00%\""), "{svg}");
+        assert!(svg.contains("width=\"100.00%\" height=\"12\" rx=\"3\" data-share"));
+        assert!(svg.contains("&lt;ex01&gt; &amp; 김영희"));
+        assert!(!svg.contains("<ex01>"));
+        assert_eq!(svg.matches("class=\"bar\"").count(), 2);
+    }
+
+    #[test]
+    fn columns_are_as_tall_as_their_count() {
+        let column = |count| Column {
+            label: "x".into(),
+            count,
+            title: String::new(),
+        };
+        let svg = histogram("Scores", &[column(0), column(2), column(4)]);
+        assert_eq!(svg.matches("class=\"column\"").count(), 3);
+        assert!(svg.contains("height=\"142.0\" data-count=\"4\""), "{svg}");
+        assert!(svg.contains("height=\"71.0\" data-count=\"2\""), "{svg}");
+        assert!(svg.contains("height=\"0.0\" data-count=\"0\""), "{svg}");
+    }
+
+    #[test]
+    fn wide_letters_count_wider() {
+        assert!(text_px("김영희") > text_px("kim"));
+    }
+}
