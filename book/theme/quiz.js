@@ -1,6 +1,7 @@
 // Checkpoint quizzes (`{{#quiz}}`, see workbook/src/book/quiz.rs), checked here in the browser
-// with no server. The reader's answers are kept in localStorage, so a reload, the other edition
-// or the next visit shows them again; the score is at the end of the quiz. The words come from
+// with no server. The reader's answers are kept in localStorage (by question id and the choice's
+// `data-key`, its place in the quiz file), so a reload, the other edition or the next visit shows
+// them again, even if the choices come in another order; the score is at the end of the quiz. The words come from
 // the page (data-right, data-wrong, data-choose, data-score), in its language.
 (function () {
     'use strict';

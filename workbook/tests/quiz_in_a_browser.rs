@@ -138,6 +138,11 @@ fn an_answer_wrong_and_an_answer_right_get_feedback_and_survive_a_reload() {
         shows_answer(&mut browser, &page, 0, wrong_choice, wrong, &when);
         shows_answer(&mut browser, &page, 1, right_of_second, right, &when);
         assert!(score(&mut browser, &page).contains(scored), "{lang}");
+        if lang == "ko" {
+            // A multiple-choice answer too, for the English edition to find.
+            let fourth = question(&mut browser, &page, 3);
+            answer(&mut browser, &page, 3, fourth[1].parse().unwrap());
+        }
 
         // A screen reader hears each choice by its text, inside a group named by the question.
         browser.page_call(&page, "Accessibility.enable", json!({}));

@@ -29,7 +29,6 @@ use crate::repo::{Lang, Repo, Text};
 use anyhow::{Context, Result, bail};
 use serde::Deserialize;
 use std::fmt::Write;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Deserialize)]
@@ -227,17 +226,19 @@ pub fn render(repo: &Repo, lang: Lang, chapter: &str) -> Result<String> {
     )?;
     for (number, question) in quiz.questions.iter().enumerate() {
         let right = answer(repo, question, lang)?;
-        let mut choices: Vec<String> = question
+        // Each choice with the key the reader's browser keeps it by: its place in the quiz file,
+        // the same in both editions and whatever order the choices are shown in.
+        let mut choices: Vec<(String, String)> = question
             .prompt
             .distractors
             .iter()
-            .map(|d| d.get(lang).to_string())
+            .enumerate()
+            .map(|(i, d)| (format!("distractor-{i}"), d.get(lang).to_string()))
             .collect();
-        // The right answer at a place of its own per question, the same in every build.
-        let mut hasher = DefaultHasher::new();
-        question.id.hash(&mut hasher);
-        let at = (hasher.finish() % (choices.len() as u64 + 1)) as usize;
-        choices.insert(at, right);
+        // The right answer at a place of its own per question, the same in every build (and with
+        // every compiler: the id's bytes, not a hasher whose algorithm may change).
+        let at = question.id.bytes().map(usize::from).sum::<usize>() % (choices.len() + 1);
+        choices.insert(at, ("answer".to_string(), right));
         writeln!(
             out,
             "<form class=\"quiz-question\" data-id=\"{}\" data-answer=\"{at}\">\n<fieldset>\n\
@@ -262,7 +263,7 @@ pub fn render(repo: &Repo, lang: Lang, chapter: &str) -> Result<String> {
             )?;
         }
         writeln!(out, "<div class=\"quiz-choices\">")?;
-        for (i, choice) in choices.iter().enumerate() {
+        for (i, (key, choice)) in choices.iter().enumerate() {
             let shown = shown_choice(question.kind, choice, lang);
             let body = if question.kind == Kind::Output {
                 // Printed output: data, the same in both editions (as in code).
@@ -275,7 +276,7 @@ pub fn render(repo: &Repo, lang: Lang, chapter: &str) -> Result<String> {
                 "<label><input type=\"radio\" name=\"{}\" value=\"{i}\" data-key=\"{}\"> \
                  <span>{body}</span></label>",
                 attr(&question.id),
-                key(choice)
+                key
             )?;
         }
         writeln!(out, "</div>\n</fieldset>")?;
@@ -296,14 +297,6 @@ pub fn render(repo: &Repo, lang: Lang, chapter: &str) -> Result<String> {
         "<p class=\"quiz-score\" aria-live=\"polite\"></p>\n</section>"
     )?;
     Ok(out)
-}
-
-/// A stable key for a choice, kept in the reader's browser with the answer they gave: it still
-/// finds the same choice when the order of choices changes.
-fn key(choice: &str) -> String {
-    let mut hasher = DefaultHasher::new();
-    choice.hash(&mut hasher);
-    format!("{:x}", hasher.finish())
 }
 
 /// A line of Markdown (`code`, **bold**, links) as HTML, for places Markdown does not reach.
