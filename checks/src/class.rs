@@ -22,6 +22,7 @@ pub enum Work {
 ///
 /// ```text
 /// //! status: timed_out            every test of the exercise ends so, with no points
+/// //! status: failed|timed_out     ... one of these, where the machine's load decides which
 /// //! compile: failed               or: the exercise does not build (`failed` or `timed_out`)
 /// //! compile-message: Permission   ... and its compiler errors say this
 /// //! unsandboxed: passed           optional: every test's status graded with --no-sandbox
@@ -47,13 +48,23 @@ pub struct Misbehaviour {
 /// What grading must make of a misbehaviour.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expect {
-    /// Every test gets this status (`timed_out`, `failed`...) and no points.
+    /// Every test gets this status (`timed_out`, `failed`...), or one of `a|b`, and no points.
     Status(String),
     /// The exercise does not build: `failed` or `timed_out`, with this in its errors.
     Compile {
         status: String,
         message: Option<String>,
     },
+}
+
+impl Expect {
+    /// Whether a test's `status` is one this misbehaviour may get.
+    pub fn allows(&self, status: &str) -> bool {
+        match self {
+            Expect::Status(allowed) => allowed.split('|').any(|s| s.trim() == status),
+            Expect::Compile { .. } => false,
+        }
+    }
 }
 
 pub fn misbehaviours() -> Result<Vec<Misbehaviour>> {
