@@ -16,7 +16,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Build both editions of the book and serve them on 127.0.0.1.
+    /// Build both editions of the book and serve them on 127.0.0.1, with each exercise's status
+    /// (tested on every save) in the book.
     Serve {
         /// The port (0 picks a free one).
         #[arg(long, default_value_t = 3000)]
