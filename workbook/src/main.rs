@@ -252,17 +252,7 @@ fn run(command: Cmd) -> Result<()> {
         } => {
             let lang = lang.unwrap_or_else(Lang::from_env);
             let exercise = repo.exercise(&exercise)?;
-            let question = match lang {
-                Lang::Ko => format!(
-                    "exercises/{}/src를 처음 코드로 바꿀까요? 지금 코드는 먼저 저장됩니다. [y/N] ",
-                    exercise.name
-                ),
-                Lang::En => format!(
-                    "Replace exercises/{}/src with the starter code? Your current code is saved \
-                     first. [y/N] ",
-                    exercise.name
-                ),
-            };
+            let question = format!("{} [y/N] ", workbook::reset::question(lang, &exercise));
             if !yes && !confirm(&question)? {
                 println!(
                     "{}",
@@ -274,18 +264,7 @@ fn run(command: Cmd) -> Result<()> {
                 return Ok(());
             }
             let backup = workbook::reset::reset(&repo, &exercise)?;
-            match lang {
-                Lang::Ko => println!(
-                    "{}을(를) 처음 코드로 되돌렸습니다. 지금까지의 코드는 {}에 있습니다.",
-                    exercise.name,
-                    backup.display()
-                ),
-                Lang::En => println!(
-                    "{} is back to its starter code. Your code was saved in {}",
-                    exercise.name,
-                    backup.display()
-                ),
-            }
+            println!("{}", workbook::reset::done(lang, &exercise, &backup));
             Ok(())
         }
         #[cfg(not(all(feature = "book", feature = "grade", feature = "serve")))]

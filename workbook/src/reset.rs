@@ -2,7 +2,7 @@
 //! whose current state is first saved under `exercises/target/reset-backup/`, so nothing is lost.
 
 use crate::lab::sync_dir;
-use crate::repo::{Exercise, Repo};
+use crate::repo::{Exercise, Lang, Repo};
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,6 +13,37 @@ pub fn starter_dir(repo: &Repo, exercise: &Exercise) -> PathBuf {
         .join(".starter")
         .join(&exercise.name)
         .join("src")
+}
+
+/// What `reset` asks before it starts (`cargo workbook reset`, and `r` in `watch`); each adds the
+/// keys it takes.
+pub fn question(lang: Lang, exercise: &Exercise) -> String {
+    match lang {
+        Lang::Ko => format!(
+            "{}/src를 처음 코드로 되돌릴까요? 지금 코드는 먼저 저장됩니다.",
+            exercise.name
+        ),
+        Lang::En => format!(
+            "Put the starter code back in {}/src? Your code is saved first.",
+            exercise.name
+        ),
+    }
+}
+
+/// What `reset` says when it is done: where the learner's code was saved.
+pub fn done(lang: Lang, exercise: &Exercise, backup: &Path) -> String {
+    match lang {
+        Lang::Ko => format!(
+            "{}을(를) 처음 코드로 되돌렸습니다. 지금까지의 코드는 {}에 있습니다.",
+            exercise.name,
+            backup.display()
+        ),
+        Lang::En => format!(
+            "{} is back to its starter code. Your code was saved in {}.",
+            exercise.name,
+            backup.display()
+        ),
+    }
 }
 
 /// Restores the starter code; returns where the learner's code was saved.

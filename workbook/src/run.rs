@@ -661,7 +661,8 @@ impl CappedReader {
     }
 }
 
-fn unique_number() -> u64 {
+/// A number no other call in this process gets.
+pub(crate) fn unique_number() -> u64 {
     use std::sync::atomic::AtomicU64;
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)

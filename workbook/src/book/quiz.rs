@@ -219,10 +219,10 @@ pub fn render(repo: &Repo, lang: Lang, chapter: &str) -> Result<String> {
         out,
         "<section class=\"quiz\" data-right=\"{}\" data-wrong=\"{}\" data-choose=\"{}\" \
          data-score=\"{}\">\n",
-        attr(w.right),
-        attr(w.wrong),
-        attr(w.choose),
-        attr(w.score)
+        escape(w.right),
+        escape(w.wrong),
+        escape(w.choose),
+        escape(w.score)
     )?;
     for (number, question) in quiz.questions.iter().enumerate() {
         let right = answer(repo, question, lang)?;
@@ -243,7 +243,7 @@ pub fn render(repo: &Repo, lang: Lang, chapter: &str) -> Result<String> {
             out,
             "<form class=\"quiz-question\" data-id=\"{}\" data-answer=\"{at}\">\n<fieldset>\n\
              <legend><span class=\"quiz-number\">{}.</span> {}</legend>\n",
-            attr(&question.id),
+            escape(&question.id),
             number + 1,
             inline_markdown(question.prompt.prompt.get(lang))
         )?;
@@ -275,7 +275,7 @@ pub fn render(repo: &Repo, lang: Lang, chapter: &str) -> Result<String> {
                 out,
                 "<label><input type=\"radio\" name=\"{}\" value=\"{i}\" data-key=\"{}\"> \
                  <span>{body}</span></label>",
-                attr(&question.id),
+                escape(&question.id),
                 key
             )?;
         }
@@ -288,7 +288,7 @@ pub fn render(repo: &Repo, lang: Lang, chapter: &str) -> Result<String> {
              <div class=\"quiz-why\" hidden>{} <a href=\"{}\">{} →</a></div>\n</form>\n",
             w.check,
             inline_markdown(question.context.get(lang)),
-            attr(&link),
+            escape(&link),
             w.read_more
         )?;
     }
@@ -314,14 +314,11 @@ fn inline_markdown(text: &str) -> String {
     }
 }
 
+/// `text` safe in HTML text and in quoted attributes, as the Markdown renderer escapes it.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn attr(text: &str) -> String {
-    escape(text).replace('"', "&quot;")
+    let mut escaped = String::new();
+    pulldown_cmark_escape::escape_html(&mut escaped, text).expect("writing to a String");
+    escaped
 }
 
 #[cfg(test)]

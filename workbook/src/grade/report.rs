@@ -133,9 +133,13 @@ impl TestResult {
 pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
     let dir = path.parent().context("no parent folder")?;
     std::fs::create_dir_all(dir)?;
+    // A name of its own per write: two writers of one `--out` (a merge beside a grade, the
+    // threads of one run) never rename each other's half-written file.
     let tmp = dir.join(format!(
-        ".{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy()
+        ".{}.{}-{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id(),
+        crate::run::unique_number()
     ));
     std::fs::write(&tmp, text)?;
     std::fs::rename(&tmp, path).with_context(|| format!("writing {}", path.display()))
@@ -144,13 +148,20 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
 /// Every result in `out/results/`, by student name.
 pub fn read_results(out: &Path) -> Result<Vec<StudentResult>> {
     let mut results = Vec::new();
-    let Ok(entries) = std::fs::read_dir(out.join("results")) else {
-        return Ok(results);
+    let dir = out.join("results");
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        // Nothing graded yet.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(results),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", dir.display())),
     };
-    for entry in entries.flatten() {
-        let path = entry.path();
+    for entry in entries {
+        let path = entry
+            .with_context(|| format!("reading {}", dir.display()))?
+            .path();
         if path.extension().is_some_and(|e| e == "json") {
-            let text = std::fs::read_to_string(&path)?;
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {}", path.display()))?;
             results.push(
                 serde_json::from_str(&text)
                     .with_context(|| format!("reading {}", path.display()))?,

@@ -62,9 +62,24 @@ impl Roster {
         }
         let mut rows: Vec<Row> = Vec::new();
         let (mut folders, mut ids) = (BTreeSet::new(), BTreeSet::new());
-        for (i, row) in reader.deserialize::<Row>().enumerate() {
-            let line = i + 2;
-            let row = row.with_context(|| format!("line {line}"))?;
+        let headers = reader.headers()?.clone();
+        for record in reader.records() {
+            let record = record?;
+            // As the file counts its lines: quoted line breaks and blank lines included (csv's own
+            // line count skips blank lines), from where the record starts.
+            // (csv's byte position is before the blank lines it skipped.)
+            let bytes = text.as_bytes();
+            let mut start = record
+                .position()
+                .map_or(0, |p| p.byte() as usize)
+                .min(bytes.len());
+            while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
+                start += 1;
+            }
+            let line = 1 + bytes[..start].iter().filter(|&&b| b == b'\n').count();
+            let row: Row = record
+                .deserialize(Some(&headers))
+                .with_context(|| format!("line {line}"))?;
             if row.folder.is_empty() || row.student_id.is_empty() {
                 bail!("line {line}: folder and student_id may not be empty");
             }
@@ -260,5 +275,8 @@ mod tests {
         assert!(format!("{twice:#}").contains("line 3"), "{twice:#}");
         let empty = Roster::parse("folder,student_id,name\na,,A\n").unwrap_err();
         assert!(format!("{empty:#}").contains("line 2"), "{empty:#}");
+        // The file's own line: past a blank line and a name with a line break in quotes.
+        let later = Roster::parse("folder,student_id,name\na,1,\"A\nB\"\n\nb,1,B\n").unwrap_err();
+        assert!(format!("{later:#}").contains("line 5"), "{later:#}");
     }
 }

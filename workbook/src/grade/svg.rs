@@ -120,20 +120,10 @@ fn is_wide(c: char) -> bool {
         | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ff60}')
 }
 
-/// `text` safe inside HTML and SVG, in text and in quoted attributes.
+/// `text` safe inside HTML and SVG, in text and in quoted attributes (`& < > " '`), by the XML
+/// crate the exports use.
 pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
+    quick_xml::escape::escape(text).into_owned()
 }
 
 #[cfg(test)]

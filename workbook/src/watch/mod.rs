@@ -213,17 +213,9 @@ pub fn run(repo: &Repo, lang: Lang) -> Result<()> {
                 if mode == Mode::ConfirmReset {
                     mode = Mode::Exercise;
                     if letter == 'y' {
-                        notice = Some(match crate::reset::reset(repo, &exercises[current]) {
-                            Ok(backup) => match lang {
-                                Lang::Ko => format!(
-                                    "처음 코드로 되돌렸습니다. 지금까지의 코드는 {}에 있습니다.",
-                                    backup.display()
-                                ),
-                                Lang::En => format!(
-                                    "The starter code is back. Your code was saved in {}.",
-                                    backup.display()
-                                ),
-                            },
+                        let exercise = &exercises[current];
+                        notice = Some(match crate::reset::reset(repo, exercise) {
+                            Ok(backup) => crate::reset::done(lang, exercise, &backup),
                             Err(e) => format!("{e:#}"),
                         });
                         waiting.insert(current);

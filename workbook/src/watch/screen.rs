@@ -120,16 +120,7 @@ pub fn render(view: &View) -> String {
     }
     out.push(RULE.to_string());
     out.push(if view.mode == Mode::ConfirmReset {
-        match lang {
-            Lang::Ko => format!(
-                "{}/src를 처음 코드로 되돌릴까요? 지금 코드는 먼저 저장됩니다. (y/n)",
-                exercise.name
-            ),
-            Lang::En => format!(
-                "Put the starter code back in {}/src? Your code is saved first. (y/n)",
-                exercise.name
-            ),
-        }
+        format!("{} (y/n)", crate::reset::question(lang, exercise))
     } else {
         t(
             lang,

@@ -44,20 +44,34 @@ impl Browser {
             .stderr(Stdio::piped())
             .spawn()
             .expect("starting chromium");
-        // Chromium names its WebSocket on stderr: "DevTools listening on ws://127.0.0.1:…".
+        // Chromium names its WebSocket on stderr: "DevTools listening on ws://127.0.0.1:…". Read on
+        // a thread of its own, so that a Chromium that says nothing fails the test in 30 s.
         let stderr = BufReader::new(process.stderr.take().unwrap());
-        let mut said = Vec::new();
-        let mut url = None;
-        for line in stderr.lines().map_while(Result::ok) {
-            if let Some(at) = line.strip_prefix("DevTools listening on ") {
-                url = Some(at.trim().to_string());
-                break;
+        let (heard, said) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in stderr.lines().map_while(Result::ok) {
+                if heard.send(line).is_err() {
+                    break;
+                }
             }
-            said.push(line);
-        }
-        let Some(url) = url else {
-            let _ = process.kill();
-            panic!("chromium gave no DevTools address:\n{}", said.join("\n"));
+        });
+        let started = Instant::now();
+        let mut lines = Vec::new();
+        let url = loop {
+            let left = Duration::from_secs(30).saturating_sub(started.elapsed());
+            match said.recv_timeout(left) {
+                Ok(line) => match line.strip_prefix("DevTools listening on ") {
+                    Some(at) => break at.trim().to_string(),
+                    None => lines.push(line),
+                },
+                Err(_) => {
+                    let _ = process.kill();
+                    panic!(
+                        "chromium gave no DevTools address within 30 s:\n{}",
+                        lines.join("\n")
+                    );
+                }
+            }
         };
         let address = url
             .strip_prefix("ws://")

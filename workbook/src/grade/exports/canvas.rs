@@ -4,7 +4,8 @@
 //! `ID`, then `SIS User ID`, `SIS Login ID`, and `Section` last before the assignments; a row whose
 //! first cell is `Points Possible` sets a new assignment's points. A student is found by `ID`
 //! (Canvas's own number, left empty here), else by `SIS User ID`, else by `SIS Login ID`, else by
-//! name: the roster's `student_id` goes in both SIS columns. An empty score changes nothing.
+//! name: the roster's `student_id` goes in both SIS columns. Without a roster the folder name is
+//! the id; with one, a folder it does not list gets no id at all. An empty score changes nothing.
 //!
 //! Every graded folder has a row, in the roster or not (Canvas's preview lists a student it cannot
 //! find); so does a roster row with no submission, with an empty score. Either is flagged in the
@@ -57,7 +58,11 @@ pub fn csv(results: &[StudentResult], roster: &roster::Check) -> Result<String> 
     }
     for r in results {
         let (id, name) = match roster.people.get(&r.student) {
-            Some(person) => (person.student_id.as_str(), person.name.as_str()),
+            Some(person) if person.in_roster => (person.student_id.as_str(), person.name.as_str()),
+            // A folder a roster does not list gets no id: its name is the student's choice, and
+            // `2024-0001.zip` must not post its points under that classmate's id. Canvas shows
+            // the row as unmatched; the gradebook and the report flag it.
+            Some(person) => ("", person.name.as_str()),
             None => (r.student.as_str(), r.student.as_str()),
         };
         csv.serialize(Row::new(name, id, Some(r.points)))?;
@@ -132,9 +137,16 @@ mod tests {
         let younghee = row("2024-0342");
         assert_eq!(younghee[0], "김영희");
         assert_eq!(younghee[5].parse::<u32>().unwrap(), 2);
-        // Not in the roster: kept, under the folder's name.
-        assert_eq!(row("bora")[0], "bora");
-        assert_eq!(row("eve<b>&co")[5], "0");
+        // Not in the roster: kept, under the folder's name, with no id to post its points under
+        // (a folder named after a classmate's id must not land in their grade).
+        let unlisted = |name: &str| {
+            rows.iter()
+                .find(|r| r[0] == name)
+                .unwrap_or_else(|| panic!("{name}"))
+        };
+        assert_eq!(unlisted("bora")[1..4], ["", "", ""]);
+        assert_eq!(unlisted("eve<b>&co")[2], "");
+        assert_eq!(unlisted("eve<b>&co")[5], "0");
         // In the roster, no submission: a row with no score (Canvas then changes nothing).
         assert_eq!(row("2024-0999")[5], "");
         assert_eq!(rows.len(), 2 + class.len() + 1);
