@@ -15,14 +15,15 @@
 
 use checks::class::{Expect, Work, misbehaviours, write_submission};
 use checks::{repo, wrong_answers};
+use course::Repo;
+use course::libtest::Limits;
+use grade::lab::{Lab, Variant};
+use grade::{Options, grade};
+use sandbox::Sandbox;
+use sandbox::launch::run_test;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
-use workbook::grade::{Options, grade};
-use workbook::lab::{Lab, Variant};
-use workbook::repo::Repo;
-use workbook::run::{Limits, run_test};
-use workbook::sandbox::Sandbox;
 
 /// The students who misbehave in every test, and the verdict each of their tests must get.
 const EVERYWHERE: [(&str, &str); 3] = [
@@ -49,7 +50,7 @@ fn main() -> anyhow::Result<()> {
     let options = Options {
         submissions: class,
         out,
-        jobs: workbook::pool::default_jobs(),
+        jobs: course::pool::default_jobs(),
         shard: None,
         budgets: checks::budgets(),
         lab: target.join("bench-lab"),
@@ -178,7 +179,7 @@ fn by_hand_seconds(repo: &Repo, copy: &Path) -> anyhow::Result<f64> {
     }
     let solutions = copy.join("solutions");
     let cargo_test = || -> anyhow::Result<()> {
-        let status = Command::new(workbook::lab::cargo::cargo())
+        let status = Command::new(course::cargo::cargo())
             .args(["test", "--workspace", "--quiet"])
             .current_dir(&solutions)
             .env("CARGO_TARGET_DIR", copy.join("target"))
@@ -214,7 +215,7 @@ fn copy_sources(from: &Path, to: &Path) -> anyhow::Result<()> {
             continue;
         }
         if entry.file_type()?.is_dir() {
-            workbook::lab::sync_dir(&entry.path(), &to.join(&name), None)?;
+            course::files::sync_dir(&entry.path(), &to.join(&name), None)?;
         } else {
             let bytes = std::fs::read(entry.path())?;
             if std::fs::read(to.join(&name)).ok() != Some(bytes.clone()) {
@@ -246,7 +247,7 @@ fn sandbox_cost(repo: &Repo, lab: &Path, sandbox: &Sandbox) -> anyhow::Result<()
     let built = lab.build(&variants)?;
     let exe = built[0].test_binary.clone().expect("the solutions build");
     let sealed = lab.runnable(&exe, sandbox)?;
-    let runs = workbook::run::list_tests(&exe, &Sandbox::Off)?;
+    let runs = sandbox::launch::list_tests(&exe, &Sandbox::Off)?;
     let limits = Limits::default();
     let (mut plain, mut boxed) = (Duration::ZERO, Duration::ZERO);
     const ROUNDS: u32 = 5;

@@ -9,7 +9,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 fn cargo_test(dir: &std::path::Path, args: &[&str], target: Option<&std::path::Path>) -> Duration {
-    let mut command = Command::new(workbook::lab::cargo::cargo());
+    let mut command = Command::new(course::cargo::cargo());
     command
         .args(["test", "--quiet"])
         .args(args)

@@ -2,9 +2,9 @@
 //! the wrong answers and the misbehaving code: the input of the grading checks and benchmark.
 
 use anyhow::{Context, Result};
+use course::files::sync_dir;
+use course::{Exercise, Repo};
 use std::path::{Path, PathBuf};
-use workbook::lab::sync_dir;
-use workbook::repo::{Exercise, Repo};
 
 /// What a student wrote for one exercise.
 #[derive(Debug, Clone)]
@@ -157,7 +157,7 @@ pub fn zip_folder_with_zeros(folder: &Path, zip: &Path, under: &str, mib: usize)
     use std::io::Write;
     let mut writer = zip::ZipWriter::new(std::fs::File::create(zip)?);
     let options = zip::write::SimpleFileOptions::default();
-    for file in workbook::grade::submissions::files_under(folder) {
+    for file in grade::submissions::files_under(folder) {
         writer.start_file(file.to_string_lossy(), options)?;
         writer.write_all(&std::fs::read(folder.join(&file))?)?;
     }

@@ -4,13 +4,13 @@
 pub mod class;
 
 use anyhow::{Context, Result, bail};
+use course::libtest::Limits;
+use course::pool::default_jobs;
+use course::{Exercise, Repo};
+use grade::lab::{Built, CompileSandbox, Lab, Outcome, Variant};
+use sandbox::Sandbox;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use workbook::lab::{Built, CompileSandbox, Lab, Outcome, Variant};
-use workbook::pool::default_jobs;
-use workbook::repo::{Exercise, Repo};
-use workbook::run::Limits;
-use workbook::sandbox::Sandbox;
 
 /// A plausible wrong implementation, kept to prove that the tests reject it.
 /// `wrong-answers/<exercise>/<name>.rs` holds only what differs from the solution: each changed
@@ -203,8 +203,7 @@ pub fn grading_sandbox(
     );
     // As root (CI), the fork bomb and the memory hogs must meet their control groups.
     assert!(
-        !workbook::sandbox::limits::running_as_root()
-            || workbook::sandbox::cgroup::Cgroup::available(),
+        !sandbox::limits::running_as_root() || sandbox::cgroup::Cgroup::available(),
         "running as root, but no control group can be made under /sys/fs/cgroup"
     );
     let compile = CompileSandbox {
@@ -233,8 +232,8 @@ impl StandardLab {
 }
 
 /// The time budgets grading uses: `grading.toml`'s `[timeouts]`.
-pub fn budgets() -> workbook::lab::suites::Budgets {
-    workbook::grade::manifest::Manifest::load(&repo())
+pub fn budgets() -> grade::lab::suites::Budgets {
+    grade::manifest::Manifest::load(&repo())
         .expect("solutions/grading.toml")
         .budgets(Limits::default(), None)
 }

@@ -38,7 +38,7 @@ fn site() -> &'static Site {
         let browser = chromium::chromium_or_fail();
         let root = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-site");
         let _ = std::fs::remove_dir_all(&root);
-        workbook::book::build(&repo(), &root).unwrap();
+        book_tools::build(&repo(), &root).unwrap();
         std::fs::write(root.join("probe.html"), PROBE).unwrap();
         let mut pages: Vec<String> = std::fs::read_dir(root.join("ko"))
             .unwrap()
@@ -47,8 +47,8 @@ fn site() -> &'static Site {
             .filter(|n| n.ends_with(".html") && !matches!(n.as_str(), "print.html" | "toc.html"))
             .collect();
         pages.sort();
-        let (listener, url) = workbook::serve::bind(0).unwrap();
-        std::thread::spawn(move || workbook::serve::serve(listener, root, None));
+        let (listener, url) = serve::bind(0).unwrap();
+        std::thread::spawn(move || serve::serve(listener, root, None));
         Site {
             browser,
             url,

@@ -2,11 +2,11 @@
 //! anchor is broken, every include names a real, non-empty anchor, and every exercise has exactly
 //! one chapter, whose box names a crate that exists.
 
+use book_tools as book;
 use checks::repo;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use workbook::book;
 
 /// Both editions, built once for this test binary.
 fn site() -> &'static Path {
@@ -279,7 +279,7 @@ fn every_exercise_has_exactly_one_chapter_and_its_box_names_a_real_crate() {
 #[test]
 fn the_sequential_vs_concurrent_picture_is_the_measured_timeline() {
     let committed = repo().book_dir().join("src/generated/ex02-timeline.svg");
-    let output = std::process::Command::new(workbook::lab::cargo::cargo())
+    let output = std::process::Command::new(course::cargo::cargo())
         .args([
             "run",
             "--quiet",
@@ -463,8 +463,8 @@ fn teaching_chapters() -> Vec<String> {
 
 #[test]
 fn every_teaching_chapter_has_a_quiz_whose_answers_are_measured_or_given() {
-    use workbook::book::quiz::{self, Kind};
-    use workbook::repo::Lang;
+    use book_tools::quiz::{self, Kind};
+    use course::Lang;
     let repo = repo();
     let mut problems = Vec::new();
     let mut ids = BTreeSet::new();

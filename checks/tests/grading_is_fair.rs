@@ -6,14 +6,14 @@ use checks::class::{
     Expect, Work, misbehaviours, write_submission, zip_folder, zip_folder_with_zeros,
 };
 use checks::{grading_sandbox, lab_dir, repo, wrong_answers};
+use course::Exercise;
+use grade::lab::CompileSandbox;
+use grade::report::{Compile, StudentResult};
+use grade::{Options, Shard, grade, merge};
+use sandbox::Sandbox;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
-use workbook::grade::report::{Compile, StudentResult};
-use workbook::grade::{Options, Shard, grade, merge};
-use workbook::lab::CompileSandbox;
-use workbook::repo::Exercise;
-use workbook::sandbox::Sandbox;
 
 /// The port on 127.0.0.1 that `misbehaving/ex01-join/connects-to-the-grader.rs` connects to.
 const ATTACKED_PORT: u16 = 47_123;
@@ -30,7 +30,7 @@ fn options(submissions: &Path, out: &Path) -> Options {
     Options {
         submissions: submissions.into(),
         out: out.into(),
-        jobs: workbook::pool::default_jobs(),
+        jobs: course::pool::default_jobs(),
         shard: None,
         // grading.toml's: far past the tests' own real-time deadlines, so that a test that cannot
         // finish fails on its deadline, with its message, even on a loaded machine.
@@ -531,7 +531,7 @@ fn hidden_test_code_never_reaches_feedback_the_report_or_the_exports() {
 /// Every file below `dir`, as a reader finds it: not the `.name.tmp` files being written now (a
 /// rerun of the same class, `a_second_run_resumes…`, rewrites the outputs beside this test).
 fn files_under(dir: &Path) -> Vec<PathBuf> {
-    workbook::grade::submissions::files_under(dir)
+    grade::submissions::files_under(dir)
         .into_iter()
         .filter(|file| {
             !file
@@ -599,7 +599,7 @@ fn outputs_are_a_gradebook_results_and_feedback_per_student() {
     for r in &graded.results {
         let row = format!(
             "<td data-label=\"학생\">{}</td><td class=\"count\" data-label=\"점수\">{} / {}</td>",
-            workbook::grade::svg::escape(&r.student),
+            grade::svg::escape(&r.student),
             r.points,
             r.max_points
         );
@@ -612,7 +612,7 @@ fn outputs_are_a_gradebook_results_and_feedback_per_student() {
         "a header, the points possible, a row a student:\n{canvas}"
     );
     for r in &graded.results {
-        let file = workbook::grade::file_name(&r.student);
+        let file = grade::file_name(&r.student);
         assert!(out.join("results").join(format!("{file}.json")).is_file());
         assert!(out.join("feedback").join(format!("{file}.md")).is_file());
         assert!(canvas.contains(&format!("{0},,{0},{0},,{1}", r.student, r.points)));
@@ -683,12 +683,12 @@ fn shards_merge_into_the_same_gradebook() {
     assert_eq!(whole.len(), 3);
 }
 
-fn ex01_of(name: &str) -> &'static workbook::grade::report::ExerciseResult {
+fn ex01_of(name: &str) -> &'static grade::report::ExerciseResult {
     let r = student(name);
     r.exercises.iter().find(|e| e.name == "ex01-join").unwrap()
 }
 
-fn test_of(name: &str, test: &str) -> &'static workbook::grade::report::TestResult {
+fn test_of(name: &str, test: &str) -> &'static grade::report::TestResult {
     ex01_of(name).tests.iter().find(|t| t.name == test).unwrap()
 }
 
@@ -701,7 +701,7 @@ fn a_zip_with_its_build_folder_is_graded_on_its_code_alone() {
         "a 60 MiB target/ is skipped, not refused"
     );
     let unpacked = graded().out.join(".work/unpacked/tara");
-    let files = workbook::grade::submissions::files_under(&unpacked);
+    let files = grade::submissions::files_under(&unpacked);
     assert!(
         files.iter().any(|f| f.ends_with("ex01-join/src/lib.rs"))
             && files.iter().all(|f| !f.starts_with("target")),
@@ -729,24 +729,21 @@ fn graded_code_over_the_size_limit_is_a_problem_of_its_own() {
 fn names_that_would_share_a_file_name_get_files_of_their_own() {
     let graded = graded();
     let (right, wrong) = ("n x", "n_x");
-    assert_ne!(
-        workbook::grade::file_name(right),
-        workbook::grade::file_name(wrong)
-    );
+    assert_ne!(grade::file_name(right), grade::file_name(wrong));
     assert_eq!(ex01_of(right).points, ex01_of(right).max_points);
     assert_eq!(
         ex01_of(wrong).points,
         0,
         "the stub, not the other's solution"
     );
-    let saved = workbook::grade::report::read_results(&graded.out).unwrap();
+    let saved = grade::report::read_results(&graded.out).unwrap();
     for name in [right, wrong] {
         let on_disk = saved
             .iter()
             .find(|r| r.student == name)
             .unwrap_or_else(|| panic!("no results file of {name}"));
         assert_eq!(on_disk.points, student(name).points, "{name}");
-        let file = workbook::grade::file_name(name);
+        let file = grade::file_name(name);
         let feedback =
             std::fs::read_to_string(graded.out.join(format!("feedback/{file}.md"))).unwrap();
         assert!(
@@ -820,7 +817,7 @@ fn a_result_edited_by_hand_is_graded_again() {
     let forged = json.replacen("\"points\": 0,", &format!("\"points\": {max},"), 1);
     assert_ne!(forged, json);
     std::fs::write(&path, forged).unwrap();
-    let read = workbook::grade::report::read_results(&out).unwrap();
+    let read = grade::report::read_results(&out).unwrap();
     assert_eq!(
         (read[0].points, &read[0].hash),
         (max, &graded[0].hash),
@@ -831,7 +828,7 @@ fn a_result_edited_by_hand_is_graded_again() {
     let again = rerun(&mut reused);
     assert_eq!(reused, 0, "the forged result is not trusted");
     assert_eq!(again[0].points, 0);
-    let read = workbook::grade::report::read_results(&out).unwrap();
+    let read = grade::report::read_results(&out).unwrap();
     assert_eq!(
         read[0].points, 0,
         "the forged points are gone from results/"
@@ -927,7 +924,7 @@ fn no_student_process_outlives_grading_or_touches_the_results() {
         .flatten()
         .filter_map(|p| std::fs::read(p.path().join("cmdline")).ok())
         .map(|c| String::from_utf8_lossy(&c).replace('\0', " "))
-        .filter(|c| c.starts_with(workbook::sandbox::bwrap::TESTS) || c.contains("/sealed/"))
+        .filter(|c| c.starts_with(sandbox::bwrap::TESTS) || c.contains("/sealed/"))
         .collect();
     assert!(
         survivors.is_empty(),

@@ -12,7 +12,7 @@ fn cargo_offline(
     cargo_home: &Path,
     target: &Path,
 ) -> std::process::Output {
-    Command::new(workbook::lab::cargo::cargo())
+    Command::new(course::cargo::cargo())
         .args(args)
         .current_dir(dir)
         .env("CARGO_HOME", cargo_home)
@@ -27,12 +27,23 @@ fn an_offline_handout_builds_with_the_network_cut_and_holds_no_solutions() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let handout = tmp.join("handout");
     let _ = std::fs::remove_dir_all(&handout);
-    workbook::handout::write(&repo(), &handout, true).expect("writing the handout");
+    book_tools::handout::write(&repo(), &handout, true).expect("writing the handout");
 
     assert!(
         !handout.join("solutions").exists(),
         "the handout has solutions/"
     );
+    for instructors in [
+        "crates/grade",
+        "crates/sandbox",
+        "crates/book-tools",
+        "checks",
+    ] {
+        assert!(
+            !handout.join(instructors).exists(),
+            "the handout has {instructors}/: the class gets only the learner's crates"
+        );
+    }
     let mut stack = vec![handout.clone()];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap().flatten() {

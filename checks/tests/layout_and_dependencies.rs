@@ -2,9 +2,9 @@
 //! file is shared, solutions are complete, and both workspaces build the same dependency versions.
 
 use checks::{repo, wrong_answers};
+use course::Exercise;
 use std::collections::BTreeMap;
 use std::path::Path;
-use workbook::repo::Exercise;
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()))
@@ -244,7 +244,7 @@ fn wrong_answers_name_tests_that_exist() {
 
 #[test]
 fn the_given_code_is_the_same_in_exercises_and_solutions() {
-    use workbook::grade::given::{region_text, regions};
+    use grade::given::{region_text, regions};
     for e in exercises() {
         let stubs = e.dir.join("src");
         for stub in rust_files(&stubs) {
@@ -286,7 +286,7 @@ fn the_learners_light_build_leaves_out_the_book_the_grader_and_the_server() {
         alias.contains("--package workbook --no-default-features --"),
         "exercises/.cargo/config.toml does not run the light build:\n{alias}"
     );
-    let tree = std::process::Command::new(workbook::lab::cargo::cargo())
+    let tree = std::process::Command::new(course::cargo::cargo())
         .args([
             "tree",
             "--locked",

@@ -2,11 +2,12 @@
 //! solutions pass, shipped stubs fail test by test, each wrong answer is caught, and nothing flakes.
 
 use checks::{StandardLab, standard_lab, wrong_answers};
+use course::libtest::{Limits, Status};
+use course::pool::{default_jobs, map};
+use sandbox::Sandbox;
+use sandbox::launch::run_suite;
 use std::path::Path;
 use std::time::Duration;
-use workbook::pool::{default_jobs, map};
-use workbook::run::{Limits, Status, run_suite};
-use workbook::sandbox::Sandbox;
 
 fn lab() -> &'static StandardLab {
     standard_lab(Path::new(env!("CARGO_TARGET_TMPDIR")))
@@ -170,7 +171,7 @@ fn no_test_hangs_on_the_paused_clock() {
         })
         .map(|e| e.name)
         .collect();
-    let too_long = |o: &&workbook::lab::Outcome| {
+    let too_long = |o: &&grade::lab::Outcome| {
         o.run.status == Status::TimedOut
             || (on_paused_clock.contains(&o.exercise) && o.run.duration > Duration::from_secs(5))
     };
@@ -243,7 +244,7 @@ fn solution_suites_pass_twenty_times_in_a_row() {
 
 #[test]
 fn every_failure_message_a_quiz_quotes_is_what_the_tests_say() {
-    use workbook::book::quiz;
+    use book_tools::quiz;
     let lab = lab();
     let repo = checks::repo();
     let mut quoted = 0;

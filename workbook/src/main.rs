@@ -2,9 +2,9 @@ mod korean_help;
 
 use anyhow::Result;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use course::{Lang, NotFound, Repo};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use workbook::repo::{Lang, NotFound, Repo};
 
 /// The workbook's command: read the book, check your progress, grade a class.
 #[derive(Parser)]
@@ -147,7 +147,8 @@ enum PoAction {
 
 fn main() -> ExitCode {
     // Grading compiles student crates through this same program, sandboxed.
-    if let Some(code) = workbook::sandbox::compile::wrap_if_asked() {
+    #[cfg(feature = "grade")]
+    if let Some(code) = sandbox::compile::wrap_if_asked() {
         return code;
     }
     let cli = parse();
@@ -172,7 +173,7 @@ fn run(command: Cmd) -> Result<()> {
         Cmd::Serve { port, open } => serve(&repo, port, open),
         #[cfg(feature = "book")]
         Cmd::Book { out } => {
-            workbook::book::build(&repo, &out)?;
+            book_tools::build(&repo, &out)?;
             println!("Built both editions in {}", out.display());
             Ok(())
         }
@@ -180,7 +181,7 @@ fn run(command: Cmd) -> Result<()> {
         Cmd::Grade(args) => grade(&repo, args),
         #[cfg(feature = "book")]
         Cmd::Handout { out, offline } => {
-            workbook::handout::write(&repo, &out, offline)?;
+            book_tools::handout::write(&repo, &out, offline)?;
             println!(
                 "The handout is in {}: give the whole folder to the class.",
                 out.display()
@@ -194,7 +195,7 @@ fn run(command: Cmd) -> Result<()> {
             reports,
         } => {
             let reports = reports.settings()?;
-            let count = workbook::grade::merge(&repo, &shards, &out, &reports)?;
+            let count = grade::merge(&repo, &shards, &out, &reports)?;
             warn_of_the_roster(&reports, &out, true)?;
             println!(
                 "Merged {count} students into {}; the class report is {}",
@@ -211,27 +212,10 @@ fn run(command: Cmd) -> Result<()> {
             lang,
         } => {
             let lang = lang.unwrap_or_else(Lang::from_env);
-            let info = repo.exercise(&exercise)?.info()?;
-            let shown = level.clamp(1, info.hints.len());
-            println!("{} — {}", exercise, info.title.get(lang));
-            for (i, hint) in info.hints.iter().take(shown).enumerate() {
-                println!(
-                    "\n{} {}: {}",
-                    if lang == Lang::Ko { "힌트" } else { "Hint" },
-                    i + 1,
-                    hint.get(lang)
-                );
-            }
-            if shown < info.hints.len() {
-                let next = format!("cargo workbook hint {exercise} --level {}", shown + 1);
-                match lang {
-                    Lang::Ko => println!("\n(다음 힌트: {next})"),
-                    Lang::En => println!("\n({next} shows the next one)"),
-                }
-            }
+            print!("{}", learn::hint::render(&repo, &exercise, level, lang)?);
             Ok(())
         }
-        Cmd::Watch { lang } => workbook::watch::run(&repo, lang.unwrap_or_else(Lang::from_env)),
+        Cmd::Watch { lang } => learn::watch::run(&repo, lang.unwrap_or_else(Lang::from_env)),
         Cmd::Check { lang } => {
             let lang = lang.unwrap_or_else(Lang::from_env);
             eprintln!(
@@ -241,8 +225,8 @@ fn run(command: Cmd) -> Result<()> {
                     Lang::En => "Building and running every exercise's tests...",
                 }
             );
-            let progress = workbook::progress::check(&repo, workbook::pool::default_jobs())?;
-            print!("{}", workbook::progress::render(&progress, lang));
+            let progress = learn::check::check(&repo, course::pool::default_jobs())?;
+            print!("{}", learn::check::render(&progress, lang));
             Ok(())
         }
         Cmd::Reset {
@@ -252,7 +236,7 @@ fn run(command: Cmd) -> Result<()> {
         } => {
             let lang = lang.unwrap_or_else(Lang::from_env);
             let exercise = repo.exercise(&exercise)?;
-            let question = format!("{} [y/N] ", workbook::reset::question(lang, &exercise));
+            let question = format!("{} [y/N] ", learn::reset::question(lang, &exercise));
             if !yes && !confirm(&question)? {
                 println!(
                     "{}",
@@ -263,8 +247,8 @@ fn run(command: Cmd) -> Result<()> {
                 );
                 return Ok(());
             }
-            let backup = workbook::reset::reset(&repo, &exercise)?;
-            println!("{}", workbook::reset::done(lang, &exercise, &backup));
+            let backup = learn::reset::reset(&repo, &exercise)?;
+            println!("{}", learn::reset::done(lang, &exercise, &backup));
             Ok(())
         }
         #[cfg(not(all(feature = "book", feature = "grade", feature = "serve")))]
@@ -278,7 +262,7 @@ fn serve(repo: &Repo, port: u16, open: bool) -> Result<()> {
     let out = if repo.book_dir().join("book.toml").is_file() {
         let out = repo.root.join("target/book");
         #[cfg(feature = "book")]
-        workbook::book::build(repo, &out)?;
+        book_tools::build(repo, &out)?;
         #[cfg(not(feature = "book"))]
         if !out.join("ko/index.html").is_file() {
             anyhow::bail!(NotFound::Command { name: "book" });
@@ -287,7 +271,7 @@ fn serve(repo: &Repo, port: u16, open: bool) -> Result<()> {
     } else {
         repo.book_dir()
     };
-    let (listener, url) = workbook::serve::bind(port)?;
+    let (listener, url) = serve::bind(port)?;
     let lang = Lang::from_env();
     println!(
         "{}",
@@ -305,14 +289,14 @@ fn serve(repo: &Repo, port: u16, open: bool) -> Result<()> {
     if open {
         open_browser(&url, lang);
     }
-    let live = workbook::serve::live::start(repo)?;
-    workbook::serve::serve(listener, out, Some(live))
+    let live = serve::live::start(repo)?;
+    serve::serve(listener, out, Some(live))
 }
 
 #[cfg(feature = "grade")]
 fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
-    use workbook::lab::CompileSandbox;
-    use workbook::sandbox::Sandbox;
+    use grade::lab::CompileSandbox;
+    use sandbox::Sandbox;
     let GradeArgs {
         submissions,
         out,
@@ -327,7 +311,7 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
     // A roster with a mistake is refused before the class is built.
     let reports = reports.settings()?;
     let shard = shard
-        .map(|s| s.parse::<workbook::grade::Shard>())
+        .map(|s| s.parse::<grade::Shard>())
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let sandbox = if no_sandbox {
@@ -337,9 +321,7 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
         Sandbox::Off
     } else {
         let sandbox = Sandbox::detect()?;
-        if workbook::sandbox::limits::running_as_root()
-            && !workbook::sandbox::cgroup::Cgroup::available()
-        {
+        if sandbox::limits::running_as_root() && !sandbox::cgroup::Cgroup::available() {
             eprintln!(
                 "warning: no control group can be made under /sys/fs/cgroup: each test's \
                  processes are limited one by one, not together (a fork bomb can slow the class)"
@@ -347,13 +329,13 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
         }
         sandbox
     };
-    let options = workbook::grade::Options {
+    let options = grade::Options {
         submissions,
         out: out.clone(),
-        jobs: jobs.unwrap_or_else(workbook::pool::default_jobs),
+        jobs: jobs.unwrap_or_else(course::pool::default_jobs),
         shard,
-        budgets: workbook::grade::manifest::Manifest::load(repo)?
-            .budgets(workbook::run::Limits::default(), timeout),
+        budgets: grade::manifest::Manifest::load(repo)?
+            .budgets(course::libtest::Limits::default(), timeout),
         lab: lab.unwrap_or_else(|| repo.root.join("target/grading-lab")),
         compile: Some(CompileSandbox {
             // This program is also the compile sandbox (see `main`).
@@ -365,8 +347,8 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
         reports,
     };
     eprintln!("Building the class (dependencies are built once and reused)...");
-    let bar = workbook::grade::bar::GradingBar::new();
-    let results = workbook::grade::grade_with(repo, &options, |u| bar.update(u));
+    let bar = grade::bar::GradingBar::new();
+    let results = grade::grade_with(repo, &options, |u| bar.update(u));
     bar.finish();
     let results = results?;
     let alerted: Vec<&str> = results
@@ -396,12 +378,12 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
 
 #[cfg(feature = "grade")]
 impl ReportArgs {
-    fn settings(self) -> Result<workbook::grade::outputs::Settings> {
-        Ok(workbook::grade::outputs::Settings {
+    fn settings(self) -> Result<grade::outputs::Settings> {
+        Ok(grade::outputs::Settings {
             lang: self.lang.unwrap_or_else(Lang::from_env),
             roster: self
                 .roster
-                .map(|path| workbook::grade::roster::Roster::load(&path))
+                .map(|path| grade::roster::Roster::load(&path))
                 .transpose()?,
         })
     }
@@ -411,16 +393,16 @@ impl ReportArgs {
 /// (they are flagged in the gradebook and the class report too).
 #[cfg(feature = "grade")]
 fn warn_of_the_roster(
-    reports: &workbook::grade::outputs::Settings,
+    reports: &grade::outputs::Settings,
     out: &std::path::Path,
     whole_class: bool,
 ) -> Result<()> {
     let Some(roster) = &reports.roster else {
         return Ok(());
     };
-    let results = workbook::grade::report::read_results(out)?;
+    let results = grade::report::read_results(out)?;
     let folders: Vec<&str> = results.iter().map(|r| r.student.as_str()).collect();
-    for warning in workbook::grade::roster::check(Some(roster), &folders, whole_class).warnings() {
+    for warning in grade::roster::check(Some(roster), &folders, whole_class).warnings() {
         eprintln!("{warning}");
     }
     Ok(())
@@ -430,7 +412,7 @@ fn warn_of_the_roster(
 fn po(repo: &Repo, action: PoAction) -> Result<()> {
     match action {
         PoAction::Update => {
-            let u = workbook::book::po::update(repo)?;
+            let u = book_tools::po::update(repo)?;
             println!(
                 "en.po: {} kept, {} copied (no Korean in them), {} to translate, {} dropped",
                 u.kept, u.copied, u.to_translate, u.dropped
@@ -438,7 +420,7 @@ fn po(repo: &Repo, action: PoAction) -> Result<()> {
             Ok(())
         }
         PoAction::Check => {
-            let missing = workbook::book::po::missing_translations(repo)?;
+            let missing = book_tools::po::missing_translations(repo)?;
             for m in &missing {
                 println!(
                     "{} ({}): {}",

@@ -8,20 +8,20 @@
 
 mod support;
 
-/// What the shared synthetic class (`support/class.rs`) builds its results from.
+/// What the grader's synthetic class (`crates/grade/src/sample_class.rs`) builds its results from.
 mod report {
-    pub use workbook::grade::report::*;
+    pub use grade::report::*;
 }
-#[path = "support/class.rs"]
+#[path = "../../crates/grade/src/sample_class.rs"]
 mod sample_class;
 
+use course::Lang;
+use grade::outputs::{Settings, write_for};
+use grade::roster::Roster;
 use sample_class::{EXERCISES, SECRET, class};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use support::cdp::{Browser, Page};
-use workbook::grade::outputs::{Settings, write_for};
-use workbook::grade::roster::Roster;
-use workbook::repo::Lang;
 
 fn tmp() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).to_path_buf()
@@ -32,7 +32,7 @@ fn graded_class(lang: Lang) -> PathBuf {
     let out = tmp().join(format!("class-report-{}", lang.code()));
     let _ = std::fs::remove_dir_all(&out);
     for r in class() {
-        let file = workbook::grade::file_name(&r.student);
+        let file = grade::file_name(&r.student);
         let path = out.join("results").join(format!("{file}.json"));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, serde_json::to_string_pretty(&r).unwrap()).unwrap();

@@ -4,12 +4,12 @@
 
 mod support;
 
+use course::Repo;
+use course::files::sync_dir;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 use support::{repo, tmux};
-use workbook::lab::sync_dir;
-use workbook::repo::Repo;
 
 /// The tmux session, killed however the test ends.
 struct Session(String);

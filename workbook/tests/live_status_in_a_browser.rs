@@ -7,6 +7,7 @@
 
 mod support;
 
+use course::Repo;
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -14,7 +15,6 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use support::cdp::{Browser, Page};
 use support::{learner_copy, learner_target, repo};
-use workbook::repo::Repo;
 
 /// `workbook serve` running in a learner's folder, stopped however the test ends.
 struct Server {
@@ -92,7 +92,7 @@ fn a_save_turns_the_box_to_passed_and_back_to_failing_without_a_reload() {
     let _ = std::fs::remove_dir_all(&tmp);
     learner_copy(&tmp.join("exercises"));
     // As in a handout: `book/` is the built site, served as it is.
-    workbook::book::build(&Repo::of_this_build(), &tmp.join("book")).unwrap();
+    book_tools::build(&Repo::of_this_build(), &tmp.join("book")).unwrap();
     let server = Server::start(&tmp, &learner_target());
     let mut browser = Browser::start(&tmp.join("chromium-profile"));
     let ko = browser.open(&format!("{}ko/ex01-join.html", server.url), 1280, 1000);

@@ -8,10 +8,10 @@
 
 mod support;
 
+use course::Repo;
 use serde_json::{Value, json};
 use std::path::Path;
 use support::cdp::{Browser, Page};
-use workbook::repo::Repo;
 
 const CHAPTER: &str = "ex02-sequential-vs-concurrent.html";
 
@@ -83,9 +83,9 @@ fn an_answer_wrong_and_an_answer_right_get_feedback_and_survive_a_reload() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("quiz");
     let _ = std::fs::remove_dir_all(&tmp);
     let site = tmp.join("site");
-    workbook::book::build(&Repo::of_this_build(), &site).unwrap();
-    let (listener, url) = workbook::serve::bind(0).unwrap();
-    std::thread::spawn(move || workbook::serve::serve(listener, site, None));
+    book_tools::build(&Repo::of_this_build(), &site).unwrap();
+    let (listener, url) = serve::bind(0).unwrap();
+    std::thread::spawn(move || serve::serve(listener, site, None));
     let mut browser = Browser::start(&tmp.join("chromium-profile"));
     let shots = tmp.join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();

@@ -75,10 +75,8 @@ impl Drop for Watch {
 
 /// The first hint of `exercise`, in English, as `hints.toml` has it.
 fn first_hint(exercise: &str) -> String {
-    let text = std::fs::read_to_string(repo().join("exercises").join(exercise).join("hints.toml"))
-        .unwrap();
-    let info: toml::Table = toml::from_str(&text).unwrap();
-    info["hint"][0]["en"].as_str().unwrap().to_string()
+    let exercise = course::Repo::of_this_build().exercise(exercise).unwrap();
+    exercise.info().unwrap().hints[0].en.clone()
 }
 
 #[test]

@@ -4,10 +4,10 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    workbook::sandbox::compile::wrap_if_asked().unwrap_or_else(|| {
+    sandbox::compile::wrap_if_asked().unwrap_or_else(|| {
         eprintln!(
             "lab-rustc is cargo's RUSTC_WORKSPACE_WRAPPER in a grading lab, set with {}",
-            workbook::sandbox::compile::SETTINGS_VAR
+            sandbox::compile::SETTINGS_VAR
         );
         ExitCode::FAILURE
     })

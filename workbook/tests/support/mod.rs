@@ -5,10 +5,10 @@
 pub mod cdp;
 pub mod chromium;
 
+use course::Repo;
+use course::files::sync_dir;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use workbook::lab::sync_dir;
-use workbook::repo::Repo;
 
 /// The repository this crate was built from.
 pub fn repo() -> PathBuf {

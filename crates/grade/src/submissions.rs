@@ -1,0 +1,230 @@
+//! A class's submissions: found in a folder (each a folder or a .zip holding a copy of
+//! `exercises/`), unpacked safely, and compared with the pristine files a learner may not edit.
+
+mod unzip;
+
+use anyhow::{Result, bail};
+use course::Repo;
+use std::path::{Path, PathBuf};
+
+/// Files of a submission's root that are compared with the pristine ones (and never used).
+const WORKSPACE_FILES: &[&str] = &[
+    "Cargo.toml",
+    "Cargo.lock",
+    "rust-toolchain",
+    "rust-toolchain.toml",
+    ".cargo/config.toml",
+];
+/// Files of an exercise crate that are compared with the pristine ones, besides its `tests/`.
+const CRATE_FILES: &[&str] = &["Cargo.toml", "build.rs", "hints.toml", ".cargo/config.toml"];
+
+/// One student's submission, ready to grade, or the reason it cannot be.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// The student's name: the folder or zip name, made unique and printable.
+    pub student: String,
+    /// What the instructor handed in: the folder or zip in the submissions folder.
+    pub origin: PathBuf,
+    /// The folder holding the exercise crates (`<root>/ex01-join/src/...`), once found.
+    pub root: Option<PathBuf>,
+    /// Why it cannot be graded (a broken zip, no exercises/ layout...).
+    pub problem: Option<String>,
+    /// Notes for the instructor that do not stop grading (a renamed student).
+    pub notes: Vec<String>,
+}
+
+/// Every entry of `dir`, by name; `unpack` is where zips are extracted.
+pub fn discover(repo: &Repo, dir: &Path, unpack: &Path) -> Result<Vec<Submission>> {
+    if !dir.is_dir() {
+        bail!(
+            "the submissions folder {} does not exist (or is not a folder)",
+            dir.display()
+        );
+    }
+    let dir = dir.canonicalize()?;
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)?.collect::<std::io::Result<_>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    let mut submissions: Vec<Submission> = Vec::new();
+    for entry in entries {
+        let raw = entry.file_name();
+        let name = raw.to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let mut notes = Vec::new();
+        if raw.to_str().is_none() {
+            notes.push(format!("the name is not valid UTF-8; graded as {name:?}"));
+        }
+        let stem = name.strip_suffix(".zip").unwrap_or(&name).to_string();
+        let mut student = stem.clone();
+        let mut n = 2;
+        while submissions.iter().any(|s| s.student == student) {
+            student = format!("{stem}-{n}");
+            n += 1;
+        }
+        let mut submission = Submission {
+            student,
+            origin: entry.path(),
+            root: None,
+            problem: None,
+            notes,
+        };
+        locate(repo, &dir, unpack, &mut submission);
+        submissions.push(submission);
+    }
+    if submissions.is_empty() {
+        bail!(
+            "no submissions in {}: expected one folder or .zip per student",
+            dir.display()
+        );
+    }
+    Ok(submissions)
+}
+
+fn locate(repo: &Repo, submissions_dir: &Path, unpack: &Path, s: &mut Submission) {
+    let meta = match std::fs::symlink_metadata(&s.origin) {
+        Ok(meta) => meta,
+        Err(e) => return s.problem = Some(format!("cannot be read: {e}")),
+    };
+    let folder = if meta.file_type().is_symlink() {
+        match s.origin.canonicalize() {
+            Ok(target) if target.starts_with(submissions_dir) && target.is_dir() => target,
+            _ => {
+                return s.problem =
+                    Some("is a link that leads out of the submissions folder: not graded".into());
+            }
+        }
+    } else if meta.is_dir() {
+        s.origin.clone()
+    } else if s.origin.extension().is_some_and(|e| e == "zip") {
+        // Named one to one by student: two zips never share a folder.
+        let target = unpack.join(super::file_name(&s.student));
+        match unzip::unzip(repo, &s.origin, &target) {
+            Ok(()) => target,
+            Err(e) => return s.problem = Some(format!("{e:#}")),
+        }
+    } else {
+        return s.problem = Some("is neither a folder nor a .zip".into());
+    };
+    match find_root(repo, &folder) {
+        Some(root) if link_below(&folder, &root).is_some() => {
+            s.problem = Some(
+                "reaches its exercises through a link (links are not followed): not graded".into(),
+            )
+        }
+        Some(root) => s.root = Some(root),
+        None => {
+            s.problem = Some(
+                "has no exercises/ layout (expected exercises/ex01-join/src/lib.rs and so on)"
+                    .into(),
+            )
+        }
+    }
+}
+
+/// The folder that holds the exercise crates: the submission itself, its `exercises/`, or the same
+/// one level down (a zip of a folder).
+fn find_root(repo: &Repo, folder: &Path) -> Option<PathBuf> {
+    let names: Vec<String> = repo.exercises().ok()?.into_iter().map(|e| e.name).collect();
+    let holds = |dir: &Path| names.iter().any(|n| dir.join(n).join("src").is_dir());
+    let mut candidates = vec![folder.to_path_buf(), folder.join("exercises")];
+    let children: Vec<PathBuf> = std::fs::read_dir(folder)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    if let [only] = children.as_slice() {
+        candidates.extend([only.clone(), only.join("exercises")]);
+    }
+    candidates.into_iter().find(|c| holds(c))
+}
+
+/// Files a learner may not edit, found changed (or added, or deleted) in a submission. They are
+/// never used: the pristine copies are. Paths are relative to the exercises folder.
+pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
+    let pristine = repo.exercises_dir();
+    let mut flags = Vec::new();
+    let mut compare = |relative: PathBuf| {
+        let theirs = read_submitted(&root.join(&relative));
+        let ours = std::fs::read(pristine.join(&relative)).ok();
+        let what = match (&ours, &theirs) {
+            (Some(a), Some(b)) if a != b => "was changed",
+            // A missing manifest or config changes nothing; a missing test file is worth a look.
+            (Some(_), None) if relative.components().any(|c| c.as_os_str() == "tests") => {
+                "was deleted"
+            }
+            (None, Some(_)) => "was added",
+            _ => return,
+        };
+        flags.push(format!(
+            "{} {what} (not used: the original was)",
+            relative.display()
+        ));
+    };
+    for file in WORKSPACE_FILES {
+        compare(file.into());
+    }
+    for exercise in repo.exercises()? {
+        if !root.join(&exercise.name).is_dir() {
+            continue;
+        }
+        let base = PathBuf::from(&exercise.name);
+        for file in CRATE_FILES {
+            compare(base.join(file));
+        }
+        let mut tests = files_under(&pristine.join(&exercise.name).join("tests"));
+        tests.extend(files_under(&root.join(&exercise.name).join("tests")));
+        tests.sort();
+        tests.dedup();
+        for test in tests {
+            compare(base.join("tests").join(test));
+        }
+    }
+    Ok(flags)
+}
+
+/// The first link on the way from `base` down to `path` (`path` itself included), if any: a
+/// submitted folder that is a link may lead anywhere, the solutions included.
+pub fn link_below(base: &Path, path: &Path) -> Option<PathBuf> {
+    let relative = path.strip_prefix(base).ok()?;
+    let mut at = base.to_path_buf();
+    for part in relative.components() {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// The bytes of a submitted file, if it is a regular file (not a link, a FIFO or a device, which
+/// could point anywhere or block the grader forever).
+pub fn read_submitted(path: &Path) -> Option<Vec<u8>> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    std::fs::read(path).ok()
+}
+
+/// Relative paths of the regular files below `dir`.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = PathBuf::from(entry.file_name());
+        if kind.is_dir() {
+            out.extend(files_under(&entry.path()).into_iter().map(|p| name.join(p)));
+        } else if kind.is_file() {
+            out.push(name);
+        }
+    }
+    out.sort();
+    out
+}
