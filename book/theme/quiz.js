@@ -1,4 +1,4 @@
-// Checkpoint quizzes (`{{#quiz}}`, see workbook/src/book/quiz.rs), checked here in the browser
+// Checkpoint quizzes (`{{#quiz}}`, see crates/book-tools/src/quiz.rs), checked here in the browser
 // with no server. The reader's answers are kept in localStorage (by question id and the choice's
 // `data-key`, its place in the quiz file), so a reload, the other edition or the next visit shows
 // them again, even if the choices come in another order; the score is at the end of the quiz. The words come from

@@ -328,3 +328,58 @@ fn the_learners_light_build_leaves_out_the_book_the_grader_and_the_server() {
         "no watch in the light build?\n{tree}"
     );
 }
+
+/// The workbook's own crates (`crates/README.md`), and which of them each may use.
+const CRATES: [(&str, &[&str]); 7] = [
+    ("crates/course", &[]),
+    ("crates/learn", &["course"]),
+    ("crates/serve", &["course", "learn"]),
+    ("crates/book-tools", &["course"]),
+    ("crates/sandbox", &["course"]),
+    ("crates/grade", &["course", "sandbox"]),
+    ("workbook", &["course", "learn", "serve", "book-tools", "sandbox", "grade"]),
+];
+
+#[test]
+fn the_crates_use_each_other_one_way_and_only_the_sandbox_has_unsafe() {
+    let ours: Vec<&str> = CRATES
+        .iter()
+        .map(|(dir, _)| dir.rsplit('/').next().unwrap())
+        .collect();
+    let on_disk: Vec<String> = std::fs::read_dir(repo().root.join("crates"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().join("Cargo.toml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    for name in &on_disk {
+        assert!(ours.contains(&name.as_str()), "crates/{name} is not in CRATES");
+    }
+    for (dir, allowed) in CRATES {
+        let manifest = toml_of(&repo().root.join(dir).join("Cargo.toml"));
+        let mut used = Vec::new();
+        for table in ["dependencies", "dev-dependencies"] {
+            if let Some(deps) = manifest.get(table).and_then(|d| d.as_table()) {
+                used.extend(deps.keys().filter(|k| ours.contains(&k.as_str())).cloned());
+            }
+        }
+        for name in &used {
+            assert!(
+                allowed.contains(&name.as_str()),
+                "{dir} uses {name}: the crates use each other one way only (crates/README.md)"
+            );
+        }
+        let root = ["src/lib.rs", "src/main.rs"]
+            .iter()
+            .map(|f| repo().root.join(dir).join(f))
+            .find(|f| f.is_file())
+            .unwrap();
+        let forbids = read(&root).contains("#![forbid(unsafe_code)]");
+        assert_eq!(
+            forbids,
+            dir != "crates/sandbox",
+            "{}: every crate but the sandbox forbids unsafe code, and the sandbox needs it",
+            root.display()
+        );
+    }
+}

@@ -1,3 +1,7 @@
+//! `cargo workbook`: the command line, and which crate does each command (see crates/README.md).
+
+#![forbid(unsafe_code)]
+
 mod korean_help;
 
 use anyhow::Result;
@@ -289,7 +293,7 @@ fn serve(repo: &Repo, port: u16, open: bool) -> Result<()> {
     if open {
         open_browser(&url, lang);
     }
-    let live = serve::live::start(repo)?;
+    let (live, _checker) = serve::live::start(repo)?;
     serve::serve(listener, out, Some(live))
 }
 

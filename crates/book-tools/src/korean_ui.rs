@@ -233,7 +233,7 @@ pub fn translate(edition: &Path) -> Result<()> {
         bail!(
             "the Korean edition's interface would be partly English: mdBook no longer writes \
              these strings (an mdBook upgrade?), so they were not translated:\n{}\n\
-             Find what mdBook writes now and update STRINGS in workbook/src/book/korean_ui.rs.",
+             Find what mdBook writes now and update STRINGS in crates/book-tools/src/korean_ui.rs.",
             lost.join("\n")
         );
     }

@@ -25,7 +25,7 @@ pub enum State {
 }
 
 #[derive(Debug, Clone)]
-pub struct Progress {
+pub struct Checked {
     pub exercise: Exercise,
     pub state: State,
 }
@@ -39,7 +39,7 @@ fn target_dir(workspace: &Path) -> Result<std::path::PathBuf> {
 }
 
 /// Builds and runs every exercise's tests in `exercises/`.
-pub fn check(repo: &Repo, jobs: usize) -> Result<Vec<Progress>> {
+pub fn check(repo: &Repo, jobs: usize) -> Result<Vec<Checked>> {
     let workspace = repo.exercises_dir().canonicalize()?;
     let report = build_report(&workspace, &target_dir(&workspace)?, None)?;
     repo.exercises()?
@@ -49,7 +49,7 @@ pub fn check(repo: &Repo, jobs: usize) -> Result<Vec<Progress>> {
 }
 
 /// Builds and runs one exercise's tests.
-pub fn check_one(repo: &Repo, exercise: &Exercise, jobs: usize) -> Result<Progress> {
+pub fn check_one(repo: &Repo, exercise: &Exercise, jobs: usize) -> Result<Checked> {
     let workspace = repo.exercises_dir().canonicalize()?;
     let report = build_report(&workspace, &target_dir(&workspace)?, Some(&exercise.name))?;
     state_of(&workspace, &report, exercise.clone(), jobs)
@@ -60,7 +60,7 @@ fn state_of(
     report: &BuildReport,
     exercise: Exercise,
     jobs: usize,
-) -> Result<Progress> {
+) -> Result<Checked> {
     let manifest = workspace.join(&exercise.name).join("Cargo.toml");
     let package = report.packages.get(&manifest);
     let state = match package.and_then(|p| p.test_binaries.get("exercise")) {
@@ -72,7 +72,7 @@ fn state_of(
         },
         Some(exe) => run_all(exe, jobs)?,
     };
-    Ok(Progress { exercise, state })
+    Ok(Checked { exercise, state })
 }
 
 fn run_all(exe: &Path, jobs: usize) -> Result<State> {
@@ -103,12 +103,12 @@ fn run_all(exe: &Path, jobs: usize) -> Result<State> {
 }
 
 /// The table `workbook check` prints, and the next step, in `lang`.
-pub fn render(progress: &[Progress], lang: Lang) -> String {
+pub fn render(checked: &[Checked], lang: Lang) -> String {
     let mut out = match lang {
         Lang::Ko => String::from("연습 문제                         상태\n"),
         Lang::En => String::from("exercise                          status\n"),
     };
-    for p in progress {
+    for p in checked {
         let status = match (&p.state, lang) {
             (State::Passed { tests }, Lang::Ko) => format!("통과 (테스트 {tests}/{tests})"),
             (State::Passed { tests }, Lang::En) => format!("passed ({tests}/{tests} tests)"),
@@ -127,7 +127,7 @@ pub fn render(progress: &[Progress], lang: Lang) -> String {
         };
         out.push_str(&format!("{:<33} {status}\n", p.exercise.name));
     }
-    match progress
+    match checked
         .iter()
         .find(|p| !matches!(p.state, State::Passed { .. }))
     {
@@ -169,8 +169,8 @@ pub fn render(progress: &[Progress], lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    fn progress(name: &str, state: State) -> Progress {
-        Progress {
+    fn checked(name: &str, state: State) -> Checked {
+        Checked {
             exercise: Exercise {
                 name: name.into(),
                 dir: name.into(),
@@ -183,8 +183,8 @@ mod tests {
     #[test]
     fn check_speaks_the_learners_language() {
         let class = [
-            progress("ex01-join", State::Passed { tests: 4 }),
-            progress(
+            checked("ex01-join", State::Passed { tests: 4 }),
+            checked(
                 "ex02-sequential-vs-concurrent",
                 State::Failing {
                     failing: vec!["timed_measures".into()],

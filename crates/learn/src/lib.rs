@@ -7,6 +7,8 @@
 #![forbid(unsafe_code)]
 
 pub mod check;
+pub mod checker;
+pub mod files;
 pub mod hint;
 pub mod reset;
 pub mod run_tests;

@@ -38,6 +38,8 @@ pub fn run_one(exe: &Path, name: &str, limits: Limits) -> Result<TestRun> {
         .args(["--nocapture", "--color", "never", "--exact", name])
         .args(["--test-threads", "1", "--logfile"])
         .arg(&log)
+        // The message is the panic's, not a backtrace that buries it.
+        .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

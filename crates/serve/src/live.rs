@@ -1,22 +1,20 @@
 //! The learner's live status for the served book: every exercise checked at the start, then each
-//! one again whenever its `src/` is saved (the same file watch and checks as `workbook watch`).
-//! One thread checks, one exercise at a time; the server reads the latest [`Status`].
+//! one again whenever its `src/` is saved, by the same [`Checker`] as `workbook watch`. The
+//! server reads the latest [`LiveStatus`].
 
 use anyhow::Result;
 use course::{Exercise, Lang, Repo};
-use learn::check::{self, State};
-use learn::watch::files::{self, fingerprint};
+use learn::check::State;
+use learn::checker::{Checker, Report};
 use learn::watch::screen;
 use serde::Serialize;
-use std::collections::BTreeSet;
-use std::sync::mpsc;
 use tokio::sync::watch;
 
 /// What the server hands each page: the latest status, and a wake-up when it changes.
-pub type Live = watch::Receiver<Status>;
+pub type Live = watch::Receiver<LiveStatus>;
 
 #[derive(Debug, Clone)]
-pub struct Status {
+pub struct LiveStatus {
     pub exercises: Vec<Exercise>,
     /// Each exercise's last result; `None` until it has been checked.
     pub states: Vec<Option<State>>,
@@ -41,7 +39,7 @@ struct Shown<'a> {
     checked_at: Option<u128>,
 }
 
-impl Status {
+impl LiveStatus {
     /// The status as the page's language shows it: the words come from the terminal's screen,
     /// so `watch` and the book say the same.
     pub fn to_json(&self, lang: Lang) -> String {
@@ -74,7 +72,23 @@ impl Status {
         serde_json::json!({ "exercises": shown, "error": self.error }).to_string()
     }
 
-    fn checked(&mut self, i: usize, result: Result<State>) {
+    fn on_report(&mut self, report: Report) {
+        match report {
+            Report::CheckedAll(Ok(all)) => {
+                for (i, checked) in all.into_iter().enumerate() {
+                    self.checked(i, Ok(checked.state));
+                }
+            }
+            Report::CheckedAll(Err(e)) => {
+                self.busy.fill(false);
+                self.error = Some(e);
+            }
+            Report::Checking(i) => self.busy[i] = true,
+            Report::Checked(i, result) => self.checked(i, result.map(|c| c.state)),
+        }
+    }
+
+    fn checked(&mut self, i: usize, result: Result<State, String>) {
         self.busy[i] = false;
         self.checked_at[i] = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -85,60 +99,27 @@ impl Status {
                 self.states[i] = Some(state);
                 self.error = None;
             }
-            Err(e) => self.error = Some(format!("{e:#}")),
+            Err(e) => self.error = Some(e),
         }
     }
 }
 
 /// Starts checking `repo`'s exercises, now and after every save; the status goes to the server.
-pub fn start(repo: &Repo) -> Result<Live> {
+/// The checks go on until the [`Checker`] is dropped.
+pub fn start(repo: &Repo) -> Result<(Live, Checker)> {
     let exercises = repo.exercises()?;
     let count = exercises.len();
-    let (publish, live) = watch::channel(Status {
-        exercises: exercises.clone(),
+    let (publish, live) = watch::channel(LiveStatus {
+        exercises,
         states: vec![None; count],
         busy: vec![true; count],
         checked_at: vec![None; count],
         error: None,
     });
-    let (changes, changed) = mpsc::channel::<usize>();
-    let watching = files::watch(&exercises, changes, true)?;
-    let repo = repo.clone();
-    std::thread::spawn(move || {
-        // Ends with the server: the watch, like this thread, lasts as long as the process.
-        let _watching = watching;
-        let jobs = course::pool::default_jobs();
-        // Taken first: a save during the first check is then seen as one.
-        let mut checked_with: Vec<u64> = exercises.iter().map(fingerprint).collect();
-        match check::check(&repo, jobs) {
-            Ok(all) => publish.send_modify(|status| {
-                for (i, p) in all.into_iter().enumerate() {
-                    status.checked(i, Ok(p.state));
-                }
-            }),
-            Err(e) => publish.send_modify(|status| {
-                status.busy.fill(false);
-                status.error = Some(format!("{e:#}"));
-            }),
-        }
-        while let Ok(first) = changed.recv() {
-            // The rest of this save, then one check per exercise that really changed.
-            std::thread::sleep(files::SETTLE);
-            let mut waiting = BTreeSet::from([first]);
-            waiting.extend(changed.try_iter());
-            for i in waiting {
-                let print = fingerprint(&exercises[i]);
-                if checked_with[i] == print {
-                    continue;
-                }
-                checked_with[i] = print;
-                publish.send_modify(|status| status.busy[i] = true);
-                let result = check::check_one(&repo, &exercises[i], jobs).map(|p| p.state);
-                publish.send_modify(|status| status.checked(i, result));
-            }
-        }
-    });
-    Ok(live)
+    let checker = Checker::start(repo, move |report| {
+        publish.send_modify(|status| status.on_report(report));
+    })?;
+    Ok((live, checker))
 }
 
 #[cfg(test)]
@@ -152,7 +133,7 @@ mod tests {
             dir: name.into(),
             solution_dir: name.into(),
         };
-        let status = Status {
+        let status = LiveStatus {
             exercises: vec![exercise("ex01-join"), exercise("ex02"), exercise("ex03")],
             states: vec![
                 Some(State::Passed { tests: 4 }),
