@@ -17,7 +17,14 @@ fn cold_build(root: &Path, target: &Path) -> Duration {
     let _ = std::fs::remove_dir_all(target);
     let started = Instant::now();
     let status = Command::new(course::cargo::cargo())
-        .args(["build", "--quiet", "--locked", "-p", "workbook", "--no-default-features"])
+        .args([
+            "build",
+            "--quiet",
+            "--locked",
+            "-p",
+            "workbook",
+            "--no-default-features",
+        ])
         .current_dir(root)
         .env("CARGO_TARGET_DIR", target)
         .status()

@@ -21,13 +21,14 @@ const LEARNER_BUILDS: [(&str, &[&str]); 2] = [
 ];
 
 /// The instructor's and the book's crates: never in a learner's build.
-const INSTRUCTORS: [&str; 6] = [
+const INSTRUCTORS: [&str; 7] = [
     "grade",
     "sandbox",
     "book-tools",
     "mdbook-driver",
-    "zip",
     "indicatif",
+    "quick-xml",
+    "hmac",
 ];
 
 /// Crates that build only on Linux.

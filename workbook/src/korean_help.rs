@@ -37,6 +37,15 @@ pub fn in_korean(command: Command) -> Command {
             )
             .mut_arg("lang", |a| a.help("화면과 힌트의 언어 (기본값: LANG에서)"))
         })
+        .mut_subcommand("submit", |c| {
+            c.about(
+                "모든 연습 문제의 테스트를 한 번 실행한 뒤, 낼 zip 파일 하나를 만듭니다: 이름.zip, \
+                 연습 문제마다 src/만 담습니다.",
+            )
+            .mut_arg("name", |a| a.help("선생님이 아는 내 이름: zip 파일 이름이 됩니다"))
+            .mut_arg("out", |a| a.help("zip 파일을 둘 폴더 (기본값: 워크북 폴더)"))
+            .mut_arg("lang", |a| a.help(lang))
+        })
         .mut_subcommand("reset", |c| {
             c.about("연습 문제를 처음 코드로 되돌립니다 (지금 코드는 먼저 저장됩니다).")
                 .mut_arg("exercise", |a| a.help("연습 문제 이름 (예: ex01-join)"))

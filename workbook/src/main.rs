@@ -7,6 +7,7 @@ mod korean_help;
 use anyhow::Result;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use course::{Lang, NotFound, Repo};
+use learn::submit::NameError;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -65,6 +66,19 @@ enum Cmd {
         /// Do not ask for confirmation.
         #[arg(long)]
         yes: bool,
+        /// Korean or English (default: from LANG).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
+    },
+    /// Check every exercise once, then write the one zip to hand in: NAME.zip, holding each
+    /// exercise's src/.
+    Submit {
+        /// Your name, as your instructor knows you: the zip is named after it.
+        #[arg(long)]
+        name: String,
+        /// The folder the zip goes in (default: the workbook's folder).
+        #[arg(long)]
+        out: Option<PathBuf>,
         /// Korean or English (default: from LANG).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
@@ -157,12 +171,16 @@ fn main() -> ExitCode {
     }
     let cli = parse();
     let lang = cli.command.lang().unwrap_or_else(Lang::from_env);
-    match run(cli.command) {
+    match dispatch(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            match (e.downcast_ref::<NotFound>(), lang) {
-                (Some(not_found), Lang::Ko) => eprintln!("오류: {}", not_found.say(lang)),
-                (Some(not_found), Lang::En) => eprintln!("error: {}", not_found.say(lang)),
+            let said = e
+                .downcast_ref::<NotFound>()
+                .map(|not_found| not_found.say(lang))
+                .or_else(|| e.downcast_ref::<NameError>().map(|name| name.say(lang)));
+            match (said, lang) {
+                (Some(said), Lang::Ko) => eprintln!("오류: {said}"),
+                (Some(said), Lang::En) => eprintln!("error: {said}"),
                 (None, _) => eprintln!("error: {e:#}"),
             }
             ExitCode::FAILURE
@@ -170,7 +188,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Cmd) -> Result<()> {
+/// Does what the command line asks.
+fn dispatch(command: Cmd) -> Result<()> {
     let repo = Repo::discover()?;
     match command {
         #[cfg(feature = "serve")]
@@ -231,6 +250,21 @@ fn run(command: Cmd) -> Result<()> {
             );
             let progress = learn::check::check(&repo, course::pool::default_jobs())?;
             print!("{}", learn::check::render(&progress, lang));
+            Ok(())
+        }
+        Cmd::Submit { name, out, lang } => {
+            let lang = lang.unwrap_or_else(Lang::from_env);
+            eprintln!(
+                "{}",
+                match lang {
+                    Lang::Ko => "연습 문제마다 테스트를 한 번 실행한 뒤 제출 파일을 만드는 중...",
+                    Lang::En => "Running every exercise's tests once, then writing your zip...",
+                }
+            );
+            let out = out.unwrap_or_else(|| repo.root.clone());
+            let submitted =
+                learn::submit::submit(&repo, &name, &out, course::pool::default_jobs())?;
+            print!("{}", learn::submit::render(&submitted, lang));
             Ok(())
         }
         Cmd::Reset {
@@ -452,7 +486,8 @@ impl Cmd {
             Cmd::Hint { lang, .. }
             | Cmd::Check { lang }
             | Cmd::Watch { lang }
-            | Cmd::Reset { lang, .. } => *lang,
+            | Cmd::Reset { lang, .. }
+            | Cmd::Submit { lang, .. } => *lang,
             Cmd::Grade(args) => args.reports.lang,
             Cmd::Merge { reports, .. } => reports.lang,
             _ => None,
@@ -468,6 +503,7 @@ impl Cmd {
             Cmd::Check { .. } => "check",
             Cmd::Watch { .. } => "watch",
             Cmd::Reset { .. } => "reset",
+            Cmd::Submit { .. } => "submit",
             Cmd::Grade(_) => "grade",
             Cmd::Handout { .. } => "handout",
             Cmd::Merge { .. } => "merge",

@@ -194,3 +194,71 @@ fn the_learners_help_is_in_the_learners_language() {
     assert!(en.contains("Watch exercises/*/src"), "{en}");
     assert!(en.contains("Usage: cargo workbook watch"), "{en}");
 }
+
+#[test]
+fn submit_checks_once_and_writes_one_zip_of_the_sources_named_after_the_learner() {
+    let root = copy_of_exercises("submit");
+    let exercises = root.join("exercises");
+    // A learner who has done ex01, and left an editor's backup and a build beside it.
+    let solved = support::repo().join("solutions/ex01-join/src/lib.rs");
+    std::fs::copy(solved, exercises.join("ex01-join/src/lib.rs")).unwrap();
+    std::fs::write(exercises.join("ex01-join/notes.txt"), "not graded").unwrap();
+    let out = root.join("hand-in");
+    let submitted = Command::new(env!("CARGO_BIN_EXE_workbook"))
+        .args(["submit", "--name", "홍길동", "--lang", "ko", "--out"])
+        .arg(&out)
+        .current_dir(&exercises)
+        .env("CARGO_TARGET_DIR", support::learner_target())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&submitted.stdout);
+    assert!(
+        submitted.status.success(),
+        "submit failed: {said}\n{}",
+        String::from_utf8_lossy(&submitted.stderr)
+    );
+    for words in [
+        "홍길동.zip",
+        "  exercises/ex01-join/src/lib.rs",
+        "연습 문제 6개 중 1개 통과",
+        "이 zip 파일 하나를 내세요",
+    ] {
+        assert!(
+            said.contains(words),
+            "no `{words}` in what submit said:\n{said}"
+        );
+    }
+    let zip = std::fs::File::open(out.join("홍길동.zip")).expect("no 홍길동.zip");
+    let mut archive = zip::ZipArchive::new(zip).unwrap();
+    let names: Vec<String> = (0..archive.len())
+        .map(|i| archive.by_index(i).unwrap().name().unwrap().to_string())
+        .collect();
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("exercises/") && n.contains("/src/")),
+        "the zip holds more than each exercise's src/: {names:?}"
+    );
+    for exercise in course::Repo::of_this_build().exercises().unwrap() {
+        let lib = format!("exercises/{}/src/lib.rs", exercise.name);
+        assert!(names.contains(&lib), "no {lib} in the zip: {names:?}");
+    }
+    let mut lib = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("exercises/ex01-join/src/lib.rs").unwrap(),
+        &mut lib,
+    )
+    .unwrap();
+    assert!(
+        !lib.contains("todo!("),
+        "the zip holds the stub, not the learner's ex01"
+    );
+
+    // A name that cannot be a file's name is refused, and nothing is written.
+    let refused = workbook_in(&exercises, "ko_KR.UTF-8", &["submit", "--name", "../a"]);
+    let error = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        !refused.status.success() && error.contains("--name 홍길동"),
+        "{error}"
+    );
+}

@@ -153,5 +153,6 @@ const HANDOUT_README: &str = "# 비동기 I/O 작업 — Rust workbook (sec02)
 - Stuck? `cargo workbook hint ex01-join` (`--level 2` for the next hint).
 - Start an exercise over: `cargo workbook reset ex01-join` (your code is saved first).
 
-Hand in your `exercises/` folder (or a .zip of it). Only each exercise's `src/` is graded.
+Hand in: `cargo workbook submit --name <your name>` checks every exercise once more and writes
+`<your name>.zip`, holding each exercise's `src/` (only that is graded). Hand in that one file.
 ";

@@ -81,7 +81,7 @@ impl Settings {
 /// code; otherwise returns `None` and the program goes on as itself.
 pub fn wrap_if_asked() -> Option<ExitCode> {
     let settings = std::env::var_os(SETTINGS_VAR)?;
-    let code = match run(Path::new(&settings)) {
+    let code = match compile_confined(Path::new(&settings)) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: the lab's compile sandbox: {e:#}");
@@ -108,7 +108,8 @@ pub fn landlock_supported() -> Result<()> {
     Ok(())
 }
 
-fn run(settings_file: &Path) -> Result<ExitCode> {
+/// Runs the real rustc as the grader's settings say, confined by Landlock.
+fn compile_confined(settings_file: &Path) -> Result<ExitCode> {
     let settings: Settings = serde_json::from_str(
         &std::fs::read_to_string(settings_file)
             .with_context(|| format!("reading {}", settings_file.display()))?,
