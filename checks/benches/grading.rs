@@ -17,7 +17,7 @@ use checks::class::{Expect, Work, misbehaviours, write_submission};
 use checks::{repo, wrong_answers};
 use course::Repo;
 use course::libtest::Limits;
-use grade::lab::{Lab, Variant};
+use grade::lab::{Lab, Owner, Variant};
 use grade::{Options, grade};
 use sandbox::Sandbox;
 use sandbox::launch::run_test;
@@ -88,7 +88,7 @@ fn main() -> anyhow::Result<()> {
             .iter()
             .filter(|e| kind_of(&e.name))
             .flat_map(|e| &e.tests)
-            .filter(|t| !expect.allows(&t.status))
+            .filter(|t| !expect.allows(t.status))
             .map(|t| format!("{}::{} {}", t.target, t.name, t.status))
             .collect();
         anyhow::ensure!(
@@ -236,7 +236,7 @@ fn sandbox_cost(repo: &Repo, lab: &Path, sandbox: &Sandbox) -> anyhow::Result<()
         .map(|name| {
             let e = repo.exercise(name)?;
             Ok(Variant {
-                owner: "reference".into(),
+                owner: Owner::Reference,
                 src: e.solution_dir.join("src"),
                 exercise: e,
                 lib: None,

@@ -4,6 +4,7 @@
 use anyhow::{Context, Result};
 use course::files::sync_dir;
 use course::{Exercise, Repo};
+use grade::results::TestStatus;
 use std::path::{Path, PathBuf};
 
 /// What a student wrote for one exercise.
@@ -59,9 +60,9 @@ pub enum Expect {
 
 impl Expect {
     /// Whether a test's `status` is one this misbehaviour may get.
-    pub fn allows(&self, status: &str) -> bool {
+    pub fn allows(&self, status: TestStatus) -> bool {
         match self {
-            Expect::Status(allowed) => allowed.split('|').any(|s| s.trim() == status),
+            Expect::Status(allowed) => allowed.split('|').any(|s| s.trim() == status.as_str()),
             Expect::Compile { .. } => false,
         }
     }

@@ -1,5 +1,6 @@
 //! Shared fixtures of the checks in `tests/`: the wrong-answer collection, and the lab in which
-//! stubs, solutions and wrong answers are built and tested together (once per test binary).
+//! stubs, solutions and wrong answers are built and tested together (once per test binary), by
+//! the scheduler `workbook grade` uses.
 
 pub mod class;
 
@@ -7,7 +8,8 @@ use anyhow::{Context, Result, bail};
 use course::libtest::Limits;
 use course::pool::default_jobs;
 use course::{Exercise, Repo};
-use grade::lab::{Built, CompileSandbox, Lab, Outcome, Variant};
+use grade::lab::{Built, CompileSandbox, Lab, Outcome, Owner, Variant};
+use grade::schedule::{Scheduled, Testing, build_and_test};
 use sandbox::Sandbox;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -40,9 +42,9 @@ pub struct WrongAnswer {
 }
 
 impl WrongAnswer {
-    /// The owner name it is built under in a lab.
-    pub fn owner(&self) -> String {
-        format!("wrong-{}", self.name)
+    /// The owner it is built under in a lab: `wrong-<name>`.
+    pub fn owner(&self) -> Owner {
+        version(&format!("wrong-{}", self.name))
     }
 
     pub fn variant(&self) -> Result<Variant> {
@@ -58,6 +60,11 @@ impl WrongAnswer {
 
 pub fn repo() -> Repo {
     Repo::of_this_build()
+}
+
+/// The owner of a version the checks build: `solution`, `stub`, `wrong-<name>`.
+pub fn version(name: &str) -> Owner {
+    Owner::Version(name.into())
 }
 
 pub fn wrong_answers_dir() -> PathBuf {
@@ -177,7 +184,7 @@ pub fn standard_variants() -> Result<Vec<Variant>> {
             ("stub", &exercise.dir),
         ] {
             variants.push(Variant {
-                owner: owner.into(),
+                owner: version(owner),
                 exercise: exercise.clone(),
                 src: dir.join("src"),
                 lib: None,
@@ -226,8 +233,8 @@ pub struct StandardLab {
 }
 
 impl StandardLab {
-    pub fn outcomes_of<'a>(&'a self, owner: &'a str) -> impl Iterator<Item = &'a Outcome> + 'a {
-        self.outcomes.iter().filter(move |o| o.owner == owner)
+    pub fn outcomes_of<'a>(&'a self, owner: &'a Owner) -> impl Iterator<Item = &'a Outcome> + 'a {
+        self.outcomes.iter().filter(move |o| &o.owner == owner)
     }
 }
 
@@ -238,18 +245,32 @@ pub fn budgets() -> grade::lab::suites::Budgets {
         .budgets(Limits::default(), None)
 }
 
-/// Builds and tests the standard variants once, in `dir` (a test binary's `CARGO_TARGET_TMPDIR`).
+/// Builds and tests the standard variants once, in `dir` (a test binary's `CARGO_TARGET_TMPDIR`),
+/// as `workbook grade` builds and tests a class.
 pub fn standard_lab(dir: &Path) -> &'static StandardLab {
     static LAB: OnceLock<StandardLab> = OnceLock::new();
     LAB.get_or_init(|| {
         let lab = Lab::new(&repo(), &lab_dir(dir)).expect("creating the lab");
         let _lock = lab.lock().expect("locking the lab");
-        let built = lab
-            .build(&standard_variants().expect("listing variants"))
-            .expect("building the lab");
-        let outcomes = lab
-            .test(&built, &budgets(), default_jobs(), &Sandbox::Off)
-            .expect("running the lab's tests");
+        let variants = standard_variants().expect("listing variants");
+        let budgets = budgets();
+        let testing = Testing {
+            jobs: default_jobs(),
+            budgets: &budgets,
+            sandbox: &Sandbox::Off,
+        };
+        let (mut built, mut outcomes) = (Vec::new(), Vec::new());
+        build_and_test(&lab, &variants, &testing, |scheduled| {
+            if let Scheduled::Tested(tested) = scheduled {
+                built.extend(tested.built);
+                outcomes.extend(tested.outcomes);
+            }
+            Ok(())
+        })
+        .expect("building and testing the lab");
+        outcomes.sort_by(|a: &Outcome, b| {
+            (&a.owner, &a.exercise, a.id()).cmp(&(&b.owner, &b.exercise, b.id()))
+        });
         StandardLab { built, outcomes }
     })
 }

@@ -8,7 +8,7 @@ use checks::class::{
 use checks::{grading_sandbox, lab_dir, repo, wrong_answers};
 use course::Exercise;
 use grade::lab::CompileSandbox;
-use grade::report::{Compile, StudentResult};
+use grade::results::{Compile, StudentResult, Target, TestStatus};
 use grade::{Options, Shard, grade, merge};
 use sandbox::Sandbox;
 use std::path::{Path, PathBuf};
@@ -339,7 +339,7 @@ fn every_wrong_answer_loses_the_points_of_the_tests_that_catch_it() {
                     .unwrap();
                 // Failed, or timed out under the grader's limit: either way, no points.
                 assert!(
-                    t.status != "passed" && t.points == 0,
+                    t.status != TestStatus::Passed && t.points == 0,
                     "{} {}: {caught} {}",
                     r.student,
                     answer.name,
@@ -366,7 +366,7 @@ fn each_misbehaviour_and_attack_gets_its_verdict_and_no_points() {
         }
         match &m.expect {
             Expect::Status(_) => {
-                for t in e.tests.iter().filter(|t| !m.expect.allows(&t.status)) {
+                for t in e.tests.iter().filter(|t| !m.expect.allows(t.status)) {
                     wrong.push(format!("{}: {} {} {}", m.name, t.name, t.status, t.message));
                 }
             }
@@ -482,10 +482,10 @@ fn hidden_tests_that_do_not_compile_leave_the_learners_tests_counting() {
     let e = r.exercises.iter().find(|e| e.name == "ex01-join").unwrap();
     assert_eq!(e.compile, Compile::Failed);
     for t in &e.tests {
-        let expected = if t.target == "hidden" {
-            "not_built"
+        let expected = if t.target == Target::Hidden {
+            TestStatus::NotBuilt
         } else {
-            "passed"
+            TestStatus::Passed
         };
         assert_eq!(t.status, expected, "{} {}", t.target, t.name);
     }
@@ -683,12 +683,12 @@ fn shards_merge_into_the_same_gradebook() {
     assert_eq!(whole.len(), 3);
 }
 
-fn ex01_of(name: &str) -> &'static grade::report::ExerciseResult {
+fn ex01_of(name: &str) -> &'static grade::results::ExerciseResult {
     let r = student(name);
     r.exercises.iter().find(|e| e.name == "ex01-join").unwrap()
 }
 
-fn test_of(name: &str, test: &str) -> &'static grade::report::TestResult {
+fn test_of(name: &str, test: &str) -> &'static grade::results::TestResult {
     ex01_of(name).tests.iter().find(|t| t.name == test).unwrap()
 }
 
@@ -736,7 +736,7 @@ fn names_that_would_share_a_file_name_get_files_of_their_own() {
         0,
         "the stub, not the other's solution"
     );
-    let saved = grade::report::read_results(&graded.out).unwrap();
+    let saved = grade::results::read_results(&graded.out).unwrap();
     for name in [right, wrong] {
         let on_disk = saved
             .iter()
@@ -766,14 +766,14 @@ fn changed_given_code_is_graded_with_the_original() {
     );
     let lost = test_of("given-edited", timing);
     assert_eq!(
-        (lost.status.as_str(), lost.points),
-        ("failed", 0),
+        (lost.status, lost.points),
+        (TestStatus::Failed, 0),
         "the sequential fetch_all takes 3 s with the given code: {}",
         lost.message
     );
     assert_eq!(
         test_of("given-edited", "returns_every_result_in_order").status,
-        "passed"
+        TestStatus::Passed
     );
     // The same code, its anchors gone: it cannot be put back, is graded as submitted, and is flagged.
     let unanchored = student("given-unanchored");
@@ -786,7 +786,7 @@ fn changed_given_code_is_graded_with_the_original() {
     );
     assert_eq!(
         test_of("given-unanchored", timing).status,
-        "passed",
+        TestStatus::Passed,
         "the changed given code is what passes the timing test"
     );
 }
@@ -817,7 +817,7 @@ fn a_result_edited_by_hand_is_graded_again() {
     let forged = json.replacen("\"points\": 0,", &format!("\"points\": {max},"), 1);
     assert_ne!(forged, json);
     std::fs::write(&path, forged).unwrap();
-    let read = grade::report::read_results(&out).unwrap();
+    let read = grade::results::read_results(&out).unwrap();
     assert_eq!(
         (read[0].points, &read[0].hash),
         (max, &graded[0].hash),
@@ -828,7 +828,7 @@ fn a_result_edited_by_hand_is_graded_again() {
     let again = rerun(&mut reused);
     assert_eq!(reused, 0, "the forged result is not trusted");
     assert_eq!(again[0].points, 0);
-    let read = grade::report::read_results(&out).unwrap();
+    let read = grade::results::read_results(&out).unwrap();
     assert_eq!(
         read[0].points, 0,
         "the forged points are gone from results/"
@@ -870,7 +870,7 @@ fn the_attacks_are_real_they_work_without_the_sandbox() {
         assert!(!r.sandboxed, "the result says it was not sandboxed");
         let e = r.exercises.iter().find(|e| e.name == m.exercise).unwrap();
         let expected = m.unsandboxed.as_deref().unwrap();
-        for t in e.tests.iter().filter(|t| t.status != expected) {
+        for t in e.tests.iter().filter(|t| t.status.as_str() != expected) {
             wrong.push(format!("{}: {} {} {}", m.name, t.name, t.status, t.message));
         }
     }

@@ -1,9 +1,10 @@
 //! The promises about tests, proven by building every version of every exercise in one lab:
 //! solutions pass, shipped stubs fail test by test, each wrong answer is caught, and nothing flakes.
 
-use checks::{StandardLab, standard_lab, wrong_answers};
+use checks::{StandardLab, standard_lab, version, wrong_answers};
 use course::libtest::{Limits, Status};
 use course::pool::{default_jobs, map};
+use grade::lab::Target;
 use sandbox::Sandbox;
 use sandbox::launch::run_suite;
 use std::path::Path;
@@ -39,7 +40,7 @@ fn every_version_compiles() {
 #[test]
 fn every_solution_test_passes_hidden_ones_included() {
     let problems = lab()
-        .outcomes_of("solution")
+        .outcomes_of(&version("solution"))
         .filter(|o| !o.run.status.passed())
         .map(|o| {
             format!(
@@ -57,7 +58,7 @@ fn every_solution_test_passes_hidden_ones_included() {
 #[test]
 fn every_test_fails_against_the_shipped_stub() {
     let problems = lab()
-        .outcomes_of("stub")
+        .outcomes_of(&version("stub"))
         .filter(|o| o.run.status.passed())
         .map(|o| {
             format!(
@@ -74,10 +75,14 @@ fn every_test_fails_against_the_shipped_stub() {
 fn every_exercise_has_learner_and_hidden_tests() {
     let lab = lab();
     let mut problems = Vec::new();
-    for built in lab.built.iter().filter(|b| b.variant.owner == "solution") {
-        for target in ["exercise", "hidden"] {
+    for built in lab
+        .built
+        .iter()
+        .filter(|b| b.variant.owner == version("solution"))
+    {
+        for target in Target::BOTH {
             let count = lab
-                .outcomes_of("solution")
+                .outcomes_of(&version("solution"))
                 .filter(|o| o.exercise == built.variant.exercise.name && o.target == target)
                 .count();
             if count < 2 {
@@ -128,7 +133,7 @@ fn every_wrong_answer_is_told_its_mistake() {
         let owner = wrong.owner();
         let messages: Vec<(&str, &str)> = lab
             .outcomes_of(&owner)
-            .filter(|o| !o.run.status.passed() && o.target == "exercise")
+            .filter(|o| !o.run.status.passed() && o.target == Target::Exercise)
             .filter(|o| wrong.caught_by.contains(&o.id()))
             .map(|o| (o.test.as_str(), o.run.message.as_str()))
             .collect();
@@ -221,7 +226,7 @@ fn solution_suites_pass_twenty_times_in_a_row() {
     let mut suites: Vec<_> = lab()
         .built
         .iter()
-        .filter(|b| b.variant.owner == "solution")
+        .filter(|b| b.variant.owner == version("solution"))
         .flat_map(|b| b.binaries())
         .collect();
     suites.sort();
@@ -269,7 +274,7 @@ fn every_failure_message_a_quiz_quotes_is_what_the_tests_say() {
             let owner = wrong.owner();
             let said: Vec<&str> = lab
                 .outcomes_of(&owner)
-                .filter(|o| !o.run.status.passed() && o.target == "exercise")
+                .filter(|o| !o.run.status.passed() && o.target == Target::Exercise)
                 .map(|o| o.run.message.as_str())
                 .collect();
             if !said.iter().any(|m| m.contains(message.as_str())) {

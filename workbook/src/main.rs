@@ -438,7 +438,7 @@ fn warn_of_the_roster(
     let Some(roster) = &reports.roster else {
         return Ok(());
     };
-    let results = grade::report::read_results(out)?;
+    let results = grade::results::read_results(out)?;
     let folders: Vec<&str> = results.iter().map(|r| r.student.as_str()).collect();
     for warning in grade::roster::check(Some(roster), &folders, whole_class).warnings() {
         eprintln!("{warning}");

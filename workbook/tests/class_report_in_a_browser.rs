@@ -9,8 +9,8 @@
 mod support;
 
 /// What the grader's synthetic class (`crates/grade/src/sample_class.rs`) builds its results from.
-mod report {
-    pub use grade::report::*;
+mod results {
+    pub use grade::results::*;
 }
 #[path = "../../crates/grade/src/sample_class.rs"]
 mod sample_class;

@@ -2,8 +2,8 @@
 //! time left, and below it what is being compiled or tested now. Where stderr is not a terminal (a log, CI)
 //! it prints one line per student instead.
 
-use super::{Progress, Update};
-use crate::report::Compile;
+use crate::results::Compile;
+use crate::{Graded, Update};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 
@@ -88,7 +88,7 @@ impl Default for GradingBar {
 }
 
 /// One student's line: points, and why not more when it is not the code's own doing.
-fn line(p: &Progress) -> String {
+fn line(p: &Graded) -> String {
     let r = p.result;
     let note = match (&r.problem, p.reused) {
         (Some(problem), _) => format!("not graded: {problem}"),

@@ -10,11 +10,11 @@ use std::path::Path;
 /// remove or change one: `use fake::sleep;` in place of `use tokio::time::sleep;` would change
 /// what the given code does without changing its text. With the original import kept, such a
 /// shadowing import or item does not compile.
-pub const IMPORTS: &str = "imports";
+pub(crate) const IMPORTS: &str = "imports";
 
 /// A submitted file made ready to grade.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Restored {
+pub(crate) struct Restored {
     /// The text to grade instead of the submission, when a given region had to be put back.
     pub text: Option<String>,
     /// What the instructor should know: the given code was changed, or could not be put back.
@@ -58,7 +58,7 @@ pub fn region_text<'a>(text: &'a str, region: &Region) -> Vec<&'a str> {
 }
 
 /// `submitted` with every given region of `pristine` put back. `file` names it in the flag.
-pub fn restore(pristine: &str, submitted: &str, file: &str) -> Restored {
+pub(crate) fn restore(pristine: &str, submitted: &str, file: &str) -> Restored {
     let ours: Vec<&str> = pristine.lines().collect();
     let theirs: Vec<&str> = submitted.lines().collect();
     // A region inside another is put back with it.
@@ -116,7 +116,7 @@ pub fn restore(pristine: &str, submitted: &str, file: &str) -> Restored {
 }
 
 /// The submitted `src/lib.rs` of `exercise` in `src`, with the given code put back.
-pub fn restore_lib(exercise: &Exercise, src: &Path) -> Result<Restored> {
+pub(crate) fn restore_lib(exercise: &Exercise, src: &Path) -> Result<Restored> {
     let path = exercise.dir.join("src/lib.rs");
     let pristine =
         std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;

@@ -11,13 +11,13 @@ use std::collections::BTreeMap;
 #[serde(deny_unknown_fields)]
 pub struct Manifest {
     /// Points of a test the manifest does not list.
-    pub default: u32,
+    pub(crate) default: u32,
     /// Exercise -> `target::test` -> points.
     #[serde(default)]
-    pub points: BTreeMap<String, BTreeMap<String, u32>>,
+    pub(crate) points: BTreeMap<String, BTreeMap<String, u32>>,
     /// Seconds of real time: `default`, and by exercise.
     #[serde(default)]
-    pub timeouts: BTreeMap<String, u64>,
+    pub(crate) timeouts: BTreeMap<String, u64>,
 }
 
 impl Manifest {
@@ -41,7 +41,7 @@ impl Manifest {
         budgets
     }
 
-    pub fn path(repo: &Repo) -> std::path::PathBuf {
+    pub(crate) fn path(repo: &Repo) -> std::path::PathBuf {
         repo.solutions_dir().join("grading.toml")
     }
 
@@ -53,7 +53,7 @@ impl Manifest {
     }
 
     /// The points of test `id` (`exercise::name` or `hidden::name`) of `exercise`.
-    pub fn points(&self, exercise: &str, id: &str) -> u32 {
+    pub(crate) fn points(&self, exercise: &str, id: &str) -> u32 {
         self.points
             .get(exercise)
             .and_then(|tests| tests.get(id))

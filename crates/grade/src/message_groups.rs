@@ -2,7 +2,7 @@
 //! line that says what went wrong, with what differs from student to student (paths, numbers) made
 //! the same, then counted. Hidden tests' messages are never read here.
 
-use super::report::StudentResult;
+use crate::results::StudentResult;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Messages that read the same once normalised.

@@ -2,7 +2,7 @@
 //! it: `gradebook.csv`, `report.html` (the class report) and `exports/` (each platform's format).
 //! `grade` and `merge` both end here, so a merged class gets the same files as one graded whole.
 
-use super::{exports, report, report_html, roster};
+use crate::{exports, gradebook, report_html, results, roster};
 use anyhow::Result;
 use course::{Lang, Repo};
 use std::path::Path;
@@ -19,7 +19,7 @@ pub struct Settings {
 /// Writes the gradebook, the class report and the exports of every result in `out/results/`.
 /// `whole_class` is false for a shard: roster rows with no submission are then not reported (their
 /// students are in other shards). Returns how the roster matched, for the caller to warn of.
-pub fn write_all(
+pub(crate) fn write_all(
     repo: &Repo,
     out: &Path,
     settings: &Settings,
@@ -29,19 +29,19 @@ pub fn write_all(
     write_for(&exercises, out, settings, whole_class)
 }
 
-/// [`write_all`] for a class of these `exercises`, in order.
+/// `write_all` for a class of these `exercises`, in order.
 pub fn write_for(
     exercises: &[String],
     out: &Path,
     settings: &Settings,
     whole_class: bool,
 ) -> Result<roster::Check> {
-    let results = report::read_results(out)?;
+    let results = results::read_results(out)?;
     let folders: Vec<&str> = results.iter().map(|r| r.student.as_str()).collect();
     let check = roster::check(settings.roster.as_ref(), &folders, whole_class);
     course::files::write_atomic(
         &out.join("gradebook.csv"),
-        &report::gradebook_csv(exercises, &results, &check)?,
+        &gradebook::gradebook_csv(exercises, &results, &check)?,
     )?;
     course::files::write_atomic(
         &out.join("report.html"),

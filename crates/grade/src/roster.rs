@@ -19,10 +19,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The one header a roster may have.
-pub const HEADER: [&str; 3] = ["folder", "student_id", "name"];
+pub(crate) const HEADER: [&str; 3] = ["folder", "student_id", "name"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Row {
+pub(crate) struct Row {
     pub folder: String,
     pub student_id: String,
     pub name: String,
@@ -30,8 +30,8 @@ pub struct Row {
 
 #[derive(Debug, Clone)]
 pub struct Roster {
-    pub path: PathBuf,
-    pub rows: Vec<Row>,
+    pub(crate) path: PathBuf,
+    pub(crate) rows: Vec<Row>,
 }
 
 impl Roster {
@@ -47,7 +47,7 @@ impl Roster {
     }
 
     /// The rows of a roster's text; an error names the line at fault.
-    pub fn parse(text: &str) -> Result<Vec<Row>> {
+    pub(crate) fn parse(text: &str) -> Result<Vec<Row>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = csv::ReaderBuilder::new()
             .trim(csv::Trim::All)
@@ -100,7 +100,7 @@ impl Roster {
 
 /// Who a graded folder is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Person {
+pub(crate) struct Person {
     pub student_id: String,
     pub name: String,
     /// False when a roster was given and this folder is not in it.
@@ -111,13 +111,13 @@ pub struct Person {
 #[derive(Debug, Clone, Default)]
 pub struct Check {
     /// The roster's file, when one was given.
-    pub roster: Option<PathBuf>,
+    pub(crate) roster: Option<PathBuf>,
     /// Each graded folder: by the roster, or its folder name for id and name.
-    pub people: BTreeMap<String, Person>,
+    pub(crate) people: BTreeMap<String, Person>,
     /// Graded folders that the roster does not list.
-    pub not_in_roster: Vec<String>,
+    pub(crate) not_in_roster: Vec<String>,
     /// Roster rows that match no graded folder (not checked for a shard: it holds part of a class).
-    pub no_submission: Vec<Row>,
+    pub(crate) no_submission: Vec<Row>,
 }
 
 /// Matches the graded `folders` with `roster`. `whole_class` is false for a shard, whose missing
@@ -167,7 +167,7 @@ pub fn check(roster: Option<&Roster>, folders: &[&str], whole_class: bool) -> Ch
 
 impl Check {
     /// The flag a folder gets in the gradebook, if the roster does not list it.
-    pub fn flag(&self, folder: &str) -> Option<String> {
+    pub(crate) fn flag(&self, folder: &str) -> Option<String> {
         let person = self.people.get(folder)?;
         (!person.in_roster).then(|| NOT_IN_ROSTER.to_string())
     }
@@ -199,9 +199,10 @@ impl Check {
 }
 
 /// The gradebook's flag for a submission the roster does not list.
-pub const NOT_IN_ROSTER: &str = "not in the roster: the folder name stands for the student id";
+pub(crate) const NOT_IN_ROSTER: &str =
+    "not in the roster: the folder name stands for the student id";
 /// The gradebook's flag for a roster row with no submission.
-pub const NO_SUBMISSION: &str = "in the roster, but no submission";
+pub(crate) const NO_SUBMISSION: &str = "in the roster, but no submission";
 
 #[cfg(test)]
 mod tests {

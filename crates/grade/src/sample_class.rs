@@ -1,6 +1,6 @@
 //! A small synthetic class graded by hand: the exports' unit tests (`grade::exports`) and the class
-//! report's browser test share it. Whoever includes this file provides `super::report` (the
-//! crate's `grade::report`).
+//! report's browser test share it. Whoever includes this file provides `super::results` (the
+//! crate's `grade::results`).
 //!
 //! It has one student of each kind a report must show: full marks, a hidden test that fails with
 //! a message no export may show, a crate that does not compile, a test that timed out and one that
@@ -8,7 +8,10 @@
 //! name and a name that HTML must escape.
 #![allow(dead_code)]
 
-use super::report::{Compile, ExerciseResult, SCHEMA, StudentResult, TestResult};
+use super::results::TestStatus::{Crashed, Failed, NotBuilt, Passed, TimedOut};
+use super::results::{
+    Compile, ExerciseResult, SCHEMA, StudentResult, Target, TestResult, TestStatus,
+};
 
 /// The message of the failing hidden test: no export and no report may show it.
 pub const SECRET: &str = "SECRET-7f3a: the instructor's fixture expected 42";
@@ -16,42 +19,62 @@ pub const SECRET: &str = "SECRET-7f3a: the instructor's fixture expected 42";
 /// The exercises of the class, in order.
 pub const EXERCISES: [&str; 2] = ["ex01-join", "ex02-sequential-vs-concurrent"];
 
-fn test(target: &str, name: &str, status: &str, max_points: u32, message: &str) -> TestResult {
+fn test(
+    target: Target,
+    name: &str,
+    status: TestStatus,
+    max_points: u32,
+    message: &str,
+) -> TestResult {
     TestResult {
-        target: target.into(),
+        target,
         name: name.into(),
-        status: status.into(),
-        points: if status == "passed" { max_points } else { 0 },
+        status,
+        points: if status == TestStatus::Passed {
+            max_points
+        } else {
+            0
+        },
         max_points,
         message: message.into(),
-        duration_ms: if status == "timed_out" { 10_000 } else { 12 },
+        duration_ms: if status == TestStatus::TimedOut {
+            10_000
+        } else {
+            12
+        },
     }
 }
 
 /// ex01's tests: `[visible, visible, hidden]` with these statuses and messages.
-fn ex01(statuses: [(&str, &str); 3]) -> ExerciseResult {
+fn ex01(statuses: [(TestStatus, &str); 3]) -> ExerciseResult {
     let [(a, ma), (b, mb), (c, mc)] = statuses;
     exercise(
         "ex01-join",
         Compile::Ok,
         Vec::new(),
         vec![
-            test("exercise", "takes_one_second_not_three", a, 2, ma),
-            test("exercise", "returns_results_in_order", b, 1, mb),
-            test("hidden", "joins_a_hundred_calls", c, 2, mc),
+            test(Target::Exercise, "takes_one_second_not_three", a, 2, ma),
+            test(Target::Exercise, "returns_results_in_order", b, 1, mb),
+            test(Target::Hidden, "joins_a_hundred_calls", c, 2, mc),
         ],
     )
 }
 
 /// ex02's tests: one visible, one hidden, both with `status`.
-fn ex02(compile: Compile, errors: &[&str], status: &str, message: &str) -> ExerciseResult {
+fn ex02(compile: Compile, errors: &[&str], status: TestStatus, message: &str) -> ExerciseResult {
     exercise(
         "ex02-sequential-vs-concurrent",
         compile,
         errors.iter().map(|e| e.to_string()).collect(),
         vec![
-            test("exercise", "spawned_tasks_overlap", status, 2, message),
-            test("hidden", "spawned_tasks_are_awaited", status, 1, ""),
+            test(
+                Target::Exercise,
+                "spawned_tasks_overlap",
+                status,
+                2,
+                message,
+            ),
+            test(Target::Hidden, "spawned_tasks_are_awaited", status, 1, ""),
         ],
     )
 }
@@ -89,7 +112,7 @@ fn student(name: &str, exercises: Vec<ExerciseResult>) -> StudentResult {
     }
 }
 
-const PASSED: (&str, &str) = ("passed", "");
+const PASSED: (TestStatus, &str) = (Passed, "");
 const TOOK_THREE: &str = "thread 'takes_one_second_not_three' panicked at \
     /work/grading-lab/student-김영희/ex01-join/tests/exercise.rs:87:9:\n\
     assertion `left == right` failed: fetch_all took 3.000 s of simulated time, expected 1.000 s";
@@ -102,15 +125,15 @@ pub fn class() -> Vec<StudentResult> {
         "alice",
         vec![
             ex01([PASSED, PASSED, PASSED]),
-            ex02(Compile::Ok, &[], "passed", ""),
+            ex02(Compile::Ok, &[], Passed, ""),
         ],
     );
     // A Korean name; the hidden test fails with the secret; ex02 does not compile.
     let younghee = student(
         "김영희",
         vec![
-            ex01([PASSED, ("failed", TOOK_THREE), ("failed", SECRET)]),
-            ex02(Compile::Failed, &[COMPILE_ERROR], "not_built", ""),
+            ex01([PASSED, (Failed, TOOK_THREE), (Failed, SECRET)]),
+            ex02(Compile::Failed, &[COMPILE_ERROR], NotBuilt, ""),
         ],
     );
     // A test that timed out and one that crashed; flags for review and integrity.
@@ -119,16 +142,16 @@ pub fn class() -> Vec<StudentResult> {
         vec![
             ex01([
                 (
-                    "timed_out",
+                    TimedOut,
                     "did not finish within 10 s of real time: does something wait forever?",
                 ),
                 (
-                    "crashed",
+                    Crashed,
                     "the test process was killed by signal 11 (SIGSEGV)",
                 ),
-                ("timed_out", SECRET),
+                (TimedOut, SECRET),
             ]),
-            ex02(Compile::Failed, &[COMPILE_ERROR], "not_built", ""),
+            ex02(Compile::Failed, &[COMPILE_ERROR], NotBuilt, ""),
         ],
     );
     bora.integrity =
@@ -140,7 +163,7 @@ pub fn class() -> Vec<StudentResult> {
         vec![
             ex01([
                 (
-                    "failed",
+                    Failed,
                     "thread 'takes_one_second_not_three' panicked at \
                      /work/grading-lab/student-chul/ex01-join/tests/exercise.rs:87:9:\n\
                      assertion `left == right` failed: fetch_all took 2.500 s of simulated time, \
@@ -149,7 +172,7 @@ pub fn class() -> Vec<StudentResult> {
                 PASSED,
                 PASSED,
             ]),
-            ex02(Compile::Ok, &[], "passed", ""),
+            ex02(Compile::Ok, &[], Passed, ""),
         ],
     );
     chul.alerts = vec![
@@ -160,8 +183,8 @@ pub fn class() -> Vec<StudentResult> {
     let mut eve = student(
         "eve<b>&co",
         vec![
-            ex01([("not_built", ""), ("not_built", ""), ("not_built", "")]),
-            ex02(Compile::Missing, &[], "not_built", ""),
+            ex01([(NotBuilt, ""), (NotBuilt, ""), (NotBuilt, "")]),
+            ex02(Compile::Missing, &[], NotBuilt, ""),
         ],
     );
     eve.exercises[0].compile = Compile::Missing;

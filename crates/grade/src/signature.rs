@@ -2,7 +2,7 @@
 //! folder, outside `--out`. A rerun reuses only a result whose signature verifies, so whoever can
 //! edit `results/` but not the lab cannot make a rerun keep forged points.
 
-use super::report::StudentResult;
+use crate::results::StudentResult;
 use anyhow::{Context, Result, anyhow, bail};
 use hmac::{Hmac, KeyInit, Mac};
 use sha2::Sha256;
@@ -98,6 +98,7 @@ fn unhex(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::results;
     use std::os::unix::fs::PermissionsExt;
 
     fn lab(name: &str) -> std::path::PathBuf {
@@ -109,7 +110,7 @@ mod tests {
 
     fn result(points: u32) -> StudentResult {
         StudentResult {
-            schema: super::super::report::SCHEMA,
+            schema: crate::results::SCHEMA,
             student: "alice".into(),
             hash: "abc".into(),
             problem: None,
@@ -141,6 +142,17 @@ mod tests {
         for dir in [one, two] {
             std::fs::remove_dir_all(dir).unwrap();
         }
+    }
+
+    #[test]
+    fn the_golden_result_keeps_its_signature() {
+        // `golden/result.json` was signed under this key by the grader whose results had strings
+        // for statuses and targets: the enums sign the same bytes.
+        let key = Key([7; KEY_LEN]);
+        let golden: StudentResult = serde_json::from_str(results::tests::GOLDEN).unwrap();
+        assert!(key.verifies(&golden));
+        let signed = key.sign(&results::tests::golden_unsigned()).unwrap();
+        assert_eq!(Some(signed), golden.signature);
     }
 
     #[test]

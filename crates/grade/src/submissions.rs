@@ -20,7 +20,7 @@ const CRATE_FILES: &[&str] = &["Cargo.toml", "build.rs", "hints.toml", ".cargo/c
 
 /// One student's submission, ready to grade, or the reason it cannot be.
 #[derive(Debug, Clone)]
-pub struct Submission {
+pub(crate) struct Submission {
     /// The student's name: the folder or zip name, made unique and printable.
     pub student: String,
     /// What the instructor handed in: the folder or zip in the submissions folder.
@@ -34,7 +34,7 @@ pub struct Submission {
 }
 
 /// Every entry of `dir`, by name; `unpack` is where zips are extracted.
-pub fn discover(repo: &Repo, dir: &Path, unpack: &Path) -> Result<Vec<Submission>> {
+pub(crate) fn discover(repo: &Repo, dir: &Path, unpack: &Path) -> Result<Vec<Submission>> {
     if !dir.is_dir() {
         bail!(
             "the submissions folder {} does not exist (or is not a folder)",
@@ -142,7 +142,7 @@ fn find_root(repo: &Repo, folder: &Path) -> Option<PathBuf> {
 
 /// Files a learner may not edit, found changed (or added, or deleted) in a submission. They are
 /// never used: the pristine copies are. Paths are relative to the exercises folder.
-pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
+pub(crate) fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
     let pristine = repo.exercises_dir();
     let mut flags = Vec::new();
     let mut compare = |relative: PathBuf| {
@@ -173,8 +173,13 @@ pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
         for file in CRATE_FILES {
             compare(base.join(file));
         }
+        // No `tests/` at all is what `workbook submit` hands in (only `src/`): nothing deleted.
+        let submitted_tests = root.join(&exercise.name).join("tests");
+        if !submitted_tests.is_dir() {
+            continue;
+        }
         let mut tests = files_under(&pristine.join(&exercise.name).join("tests"));
-        tests.extend(files_under(&root.join(&exercise.name).join("tests")));
+        tests.extend(files_under(&submitted_tests));
         tests.sort();
         tests.dedup();
         for test in tests {
@@ -186,7 +191,7 @@ pub fn integrity_flags(repo: &Repo, root: &Path) -> Result<Vec<String>> {
 
 /// The first link on the way from `base` down to `path` (`path` itself included), if any: a
 /// submitted folder that is a link may lead anywhere, the solutions included.
-pub fn link_below(base: &Path, path: &Path) -> Option<PathBuf> {
+pub(crate) fn link_below(base: &Path, path: &Path) -> Option<PathBuf> {
     let relative = path.strip_prefix(base).ok()?;
     let mut at = base.to_path_buf();
     for part in relative.components() {
@@ -200,7 +205,7 @@ pub fn link_below(base: &Path, path: &Path) -> Option<PathBuf> {
 
 /// The bytes of a submitted file, if it is a regular file (not a link, a FIFO or a device, which
 /// could point anywhere or block the grader forever).
-pub fn read_submitted(path: &Path) -> Option<Vec<u8>> {
+pub(crate) fn read_submitted(path: &Path) -> Option<Vec<u8>> {
     let meta = std::fs::symlink_metadata(path).ok()?;
     if !meta.is_file() {
         return None;
@@ -227,4 +232,52 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
     }
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use course::files::sync_dir;
+
+    /// A submission's exercises folder at `name`: every exercise's `src/` (the stub's), as
+    /// `workbook submit` zips it.
+    fn sources_only(repo: &Repo, name: &str) -> PathBuf {
+        let root =
+            std::env::temp_dir().join(format!("workbook-integrity-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for exercise in repo.exercises().unwrap() {
+            sync_dir(
+                &exercise.dir.join("src"),
+                &root.join(&exercise.name).join("src"),
+                None,
+            )
+            .unwrap();
+        }
+        root
+    }
+
+    #[test]
+    fn sources_alone_raise_no_flag_and_a_deleted_or_changed_file_does() {
+        let repo = Repo::of_this_build();
+        let root = sources_only(&repo, "flags");
+        assert_eq!(integrity_flags(&repo, &root).unwrap(), Vec::<String>::new());
+
+        let ex01 = repo.exercise("ex01-join").unwrap();
+        sync_dir(&ex01.dir.join("tests"), &root.join("ex01-join/tests"), None).unwrap();
+        std::fs::remove_file(root.join("ex01-join/tests/exercise.rs")).unwrap();
+        std::fs::write(
+            root.join("ex01-join/Cargo.toml"),
+            "[package]\nname = \"x\"\n",
+        )
+        .unwrap();
+        let flags = integrity_flags(&repo, &root).unwrap();
+        let _ = std::fs::remove_dir_all(&root);
+        assert_eq!(
+            flags,
+            [
+                "ex01-join/Cargo.toml was changed (not used: the original was)",
+                "ex01-join/tests/exercise.rs was deleted (not used: the original was)",
+            ]
+        );
+    }
 }

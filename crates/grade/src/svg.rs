@@ -7,14 +7,14 @@
 use std::fmt::Write;
 
 /// One bar of [`bars`]: `share` of the whole (0 to 1), with its label and the figures beside it.
-pub struct Bar {
+pub(crate) struct Bar {
     pub label: String,
     pub share: f64,
     pub note: String,
 }
 
 /// One column of [`histogram`].
-pub struct Column {
+pub(crate) struct Column {
     pub label: String,
     pub count: usize,
     /// The column's tooltip.
@@ -27,7 +27,7 @@ const ROW: usize = 40;
 /// Horizontal bars, one row each, its figures then its label above it: each bar is a `rect.bar`
 /// on a `rect.track`. The figures come first, so a phone shows them even when a long label runs
 /// past its width.
-pub fn bars(title: &str, rows: &[Bar]) -> String {
+pub(crate) fn bars(title: &str, rows: &[Bar]) -> String {
     let height = ROW * rows.len() + 4;
     let widest = rows
         .iter()
@@ -62,7 +62,7 @@ pub fn bars(title: &str, rows: &[Bar]) -> String {
 
 /// A histogram: a `rect.column` for each column, as tall as its count, its count above it and its
 /// label below.
-pub fn histogram(title: &str, columns: &[Column]) -> String {
+pub(crate) fn histogram(title: &str, columns: &[Column]) -> String {
     const TOP: f64 = 18.0;
     const BASE: f64 = 160.0;
     let highest = columns.iter().map(|c| c.count).max().unwrap_or(0).max(1);

@@ -11,14 +11,11 @@
 //! find); so does a roster row with no submission, with an empty score. Either is flagged in the
 //! gradebook and the class report: Canvas would take any extra column for an assignment.
 
-use crate::report::{StudentResult, spreadsheet_text};
+use crate::gradebook::spreadsheet_text;
+use crate::results::StudentResult;
 use crate::roster;
 use anyhow::Result;
 use serde::Serialize;
-
-/// The assignment column: rename it to an existing assignment as Canvas exports it
-/// (`Name (1234)`) to fill that one instead of creating a new one.
-pub const ASSIGNMENT: &str = "Workbook";
 
 #[derive(Serialize)]
 struct Row {
@@ -32,7 +29,8 @@ struct Row {
     sis_login_id: String,
     #[serde(rename = "Section")]
     section: String,
-    /// Named [`ASSIGNMENT`] in the header.
+    /// The assignment column: rename it to an existing assignment as Canvas exports it
+    /// (`Name (1234)`) to fill that one instead of creating a new one.
     #[serde(rename = "Workbook")]
     points: Option<u32>,
 }
@@ -86,7 +84,7 @@ mod tests {
         "SIS User ID",
         "SIS Login ID",
         "Section",
-        ASSIGNMENT,
+        "Workbook",
     ];
 
     /// The rows of `text` read back with a CSV reader, header first.

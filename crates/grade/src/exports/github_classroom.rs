@@ -11,7 +11,7 @@
 //! A hidden test has no message, code or file: the reporter shows its name and result only.
 
 use super::{explanation, test_command, test_file, test_name};
-use crate::report::StudentResult;
+use crate::results::{StudentResult, TestStatus};
 use anyhow::Result;
 use serde::Serialize;
 
@@ -42,9 +42,9 @@ pub fn result_json(r: &StudentResult) -> Result<String> {
         for t in &e.tests {
             tests.push(Test {
                 name: test_name(e, t),
-                status: match t.status.as_str() {
-                    "passed" => "pass",
-                    "failed" => "fail",
+                status: match t.status {
+                    TestStatus::Passed => "pass",
+                    TestStatus::Failed => "fail",
                     // It never ran to a verdict: timed out, crashed, not built.
                     _ => "error",
                 },

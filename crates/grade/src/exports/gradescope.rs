@@ -7,7 +7,7 @@
 //! `output` is always empty. Outputs are plain text (`"text"`), never rendered as HTML.
 
 use super::{explanation, submission_notes, test_name};
-use crate::report::StudentResult;
+use crate::results::{StudentResult, TestStatus};
 use anyhow::Result;
 use serde::Serialize;
 
@@ -51,7 +51,7 @@ struct Test {
 #[derive(Serialize)]
 struct TestExtra {
     /// The grader's own status: `timed_out`, `crashed`, `not_built`...
-    status: String,
+    status: TestStatus,
 }
 
 /// The student's `results.json`.
@@ -79,9 +79,7 @@ pub fn results_json(r: &StudentResult) -> Result<String> {
                 } else {
                     "visible"
                 },
-                extra_data: TestExtra {
-                    status: t.status.clone(),
-                },
+                extra_data: TestExtra { status: t.status },
             });
         }
     }

@@ -15,7 +15,7 @@
 //! A hidden test has its name and result only: no message, text or file.
 
 use super::{explanation, test_file};
-use crate::report::{ExerciseResult, StudentResult, TestResult};
+use crate::results::{ExerciseResult, StudentResult, TestResult, TestStatus};
 use anyhow::Result;
 use serde::Serialize;
 
@@ -136,12 +136,12 @@ fn case(e: &ExerciseResult, t: &TestResult) -> Testcase {
     let verdict = Verdict {
         // The first line, as an attribute (whose line breaks a reader would fold anyway).
         message: shown.as_ref().map(|text| first_line(text)),
-        kind: t.status.clone(),
+        kind: t.status.to_string(),
         text: shown,
     };
-    let (failure, error) = match t.status.as_str() {
-        "passed" => (None, None),
-        "failed" => (Some(verdict), None),
+    let (failure, error) = match t.status {
+        TestStatus::Passed => (None, None),
+        TestStatus::Failed => (Some(verdict), None),
         _ => (None, Some(verdict)),
     };
     Testcase {
@@ -305,8 +305,8 @@ mod tests {
                         .collect();
                     assert_eq!(verdicts.is_empty(), t.passed(), "{case:?}");
                     for verdict in verdicts {
-                        assert_eq!(verdict.attributes["type"], t.status);
-                        assert_eq!(verdict.name == "failure", t.status == "failed");
+                        assert_eq!(verdict.attributes["type"], t.status.as_str());
+                        assert_eq!(verdict.name == "failure", t.status == TestStatus::Failed);
                         if t.hidden() {
                             assert!(!verdict.attributes.contains_key("message"), "{verdict:?}");
                             assert!(verdict.text.trim().is_empty(), "{verdict:?}");
@@ -347,7 +347,7 @@ mod tests {
     #[test]
     fn control_characters_in_output_are_replaced_not_written() {
         let mut r = class().remove(0);
-        r.exercises[0].tests[0].status = "failed".into();
+        r.exercises[0].tests[0].status = TestStatus::Failed;
         r.exercises[0].tests[0].message = "colour \u{1b}[31mred\u{1b}[0m and a NUL \u{0}".into();
         let xml = xml(&r).unwrap();
         assert!(!xml.contains('\u{1b}') && !xml.contains('\u{0}'));

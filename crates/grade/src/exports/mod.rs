@@ -16,9 +16,10 @@ pub mod github_classroom;
 pub mod gradescope;
 pub mod junit;
 
-use super::file_name;
-use super::report::{Compile, ExerciseResult, NOT_SANDBOXED, StudentResult, TestResult};
-use super::roster;
+use crate::results::{
+    Compile, ExerciseResult, NOT_SANDBOXED, StudentResult, TestResult, TestStatus, file_name,
+};
+use crate::roster;
 use anyhow::Result;
 use course::files::write_atomic;
 use std::collections::{BTreeMap, BTreeSet};
@@ -88,7 +89,7 @@ fn explanation(exercise: &ExerciseResult, test: &TestResult) -> Option<String> {
     if test.passed() || test.hidden() {
         return None;
     }
-    if test.status == "not_built" {
+    if test.status == TestStatus::NotBuilt {
         return Some(match exercise.compile {
             Compile::Missing => format!("Not run: {} was not submitted.", exercise.name),
             _ => format!("Not run: {} does not build.", exercise.name),
@@ -96,7 +97,7 @@ fn explanation(exercise: &ExerciseResult, test: &TestResult) -> Option<String> {
     }
     Some(
         test.message_for_learner()
-            .map_or_else(|| test.status_words(), str::to_string),
+            .map_or_else(|| test.status.words(), str::to_string),
     )
 }
 
@@ -149,7 +150,7 @@ fn test_file(exercise: &ExerciseResult, test: &TestResult) -> Option<String> {
 /// the platforms' documentation names it.
 #[cfg(test)]
 mod test_support {
-    use crate::report::{StudentResult, TestResult};
+    use crate::results::{StudentResult, TestResult};
     use crate::sample_class::{SECRET, class};
     use serde_json::Value;
 

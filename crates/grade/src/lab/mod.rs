@@ -7,33 +7,56 @@
 //! its manifest and lock file come from the repository, and it has no build script.
 //!
 //! Each owner's tests (a student's, a wrong answer's) are two test binaries for all of their
-//! exercises, each test file a module of its own (see [`packages`]): two links per student, not
+//! exercises, each test file a module of its own (see `packages`): two links per student, not
 //! two per exercise. The learner's tests (`graded`) and the hidden ones (`hidden`) stay apart: the
 //! hidden tests are never within reach of a learner's test, whose failure messages the learner
 //! reads. When a library or a test module does not compile, the next round builds the owner's
-//! tests again without it, so code that does not compile costs only its own exercise.
+//! tests again without it, so code that does not compile costs only its own exercise (see
+//! `rounds`).
 
-pub mod packages;
+pub(crate) mod packages;
+mod rounds;
 pub mod suites;
 
+pub use crate::results::Target;
 use anyhow::{Context, Result, bail};
-pub use course::cargo::BuildOptions;
-use course::cargo::Event;
+use course::cargo::BuildOptions;
 use course::files::{read_toml, slug, write_if_changed};
 use course::libtest::TestRun;
 use course::{Exercise, Repo};
-use packages::{TestPackage, test_file};
+use rounds::Rounds;
 use sandbox::Sandbox;
 use sandbox::compile;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// Whose code a variant is.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Owner {
+    /// The instructor's solutions, when grading: their binaries name every test a student is
+    /// graded on, and are listed, never run.
+    Reference,
+    /// A student of the class, by name.
+    Student(String),
+    /// A version the checks build: `solution`, `stub`, `wrong-<name>`.
+    Version(String),
+}
+
+impl std::fmt::Display for Owner {
+    /// `reference`, `student:<name>`, or the version's name: the lab's folders are named after it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Owner::Reference => f.write_str("reference"),
+            Owner::Student(name) => write!(f, "student:{name}"),
+            Owner::Version(name) => f.write_str(name),
+        }
+    }
+}
 
 /// One version of one exercise crate to build and test.
 #[derive(Debug, Clone)]
 pub struct Variant {
-    /// Whose code this is: `solution`, `stub`, a wrong answer's name, a student's id.
-    pub owner: String,
+    pub owner: Owner,
     pub exercise: Exercise,
     /// The `src/` directory to build.
     pub src: PathBuf,
@@ -67,106 +90,47 @@ impl Built {
         self.test_binary.is_some() && (self.hidden_binary.is_some() || !self.variant.hidden)
     }
 
-    /// The test binaries that were built, each with its target (`graded`, `hidden`).
-    pub fn binaries(&self) -> impl Iterator<Item = (&'static str, &PathBuf)> {
-        (self.test_binary.iter().map(|b| (GRADED, b)))
-            .chain(self.hidden_binary.iter().map(|b| (HIDDEN, b)))
+    /// The test binaries that were built, each with its tests' target.
+    pub fn binaries(&self) -> impl Iterator<Item = (Target, &PathBuf)> {
+        (self.test_binary.iter().map(|b| (Target::Exercise, b)))
+            .chain(self.hidden_binary.iter().map(|b| (Target::Hidden, b)))
     }
 
     fn manifest(&self) -> PathBuf {
         self.dir.join("Cargo.toml")
     }
 
-    fn set_binary(&mut self, target: &str, exe: PathBuf) {
+    fn set_binary(&mut self, target: Target, exe: PathBuf) {
         match target {
-            GRADED => self.test_binary = Some(exe),
-            HIDDEN => self.hidden_binary = Some(exe),
-            _ => {}
+            Target::Exercise => self.test_binary = Some(exe),
+            Target::Hidden => self.hidden_binary = Some(exe),
         }
     }
 }
 
-/// A rendered compiler error and the files its spans point into.
-type CompileError = (String, Vec<PathBuf>);
-
-/// The lab's two test binaries of an owner: the learner's tests, and the hidden ones.
-pub const GRADED: &str = "graded";
-pub const HIDDEN: &str = "hidden";
-
-/// Where one variant's build stands during the rounds.
-#[derive(Debug, Clone, Copy)]
-struct VariantState {
-    /// Whether its library compiled (`None`: not known yet).
-    library: Option<bool>,
-    graded_done: bool,
-    hidden_done: bool,
-}
-
-impl VariantState {
-    fn new(variant: &Variant) -> VariantState {
-        VariantState {
-            library: None,
-            graded_done: false,
-            hidden_done: !variant.hidden,
+/// The lab's names for the two test binaries of an owner.
+impl Target {
+    /// The test binary (a cargo target, and a crate the compile sandbox knows): `graded` holds
+    /// the learner's tests, `hidden` the hidden ones.
+    pub(crate) fn binary(self) -> &'static str {
+        match self {
+            Target::Exercise => "graded",
+            Target::Hidden => "hidden",
         }
     }
 
-    /// The binary `target` is built, or known not to build.
-    fn done(&mut self, target: &str) {
-        match target {
-            GRADED => self.graded_done = true,
-            HIDDEN => self.hidden_done = true,
-            _ => {}
-        }
+    /// The target of the test binary `name`.
+    pub(crate) fn of_binary(name: &str) -> Option<Target> {
+        Target::BOTH.into_iter().find(|t| t.binary() == name)
     }
-
-    fn is_done(&self, target: &str) -> bool {
-        match target {
-            GRADED => self.graded_done,
-            _ => self.hidden_done,
-        }
-    }
-
-    fn finish(&mut self) {
-        self.graded_done = true;
-        self.hidden_done = true;
-    }
-
-    fn is_final(&self) -> bool {
-        self.graded_done && self.hidden_done
-    }
-}
-
-/// Calls `on_ready` for each owner whose every variant became final since the last call.
-fn tell_ready(
-    owners: &[(String, Vec<usize>)],
-    state: &[VariantState],
-    built: &[Built],
-    told: &mut [bool],
-    on_ready: &mut impl FnMut(Vec<Built>),
-) {
-    for (o, (_, members)) in owners.iter().enumerate() {
-        if !told[o] && members.iter().all(|&i| state[i].is_final()) {
-            told[o] = true;
-            on_ready(members.iter().map(|&i| built[i].clone()).collect());
-        }
-    }
-}
-
-/// The compile error of a variant whose tests were not built, for no error of its own.
-fn not_built(cargo_stderr: &str) -> String {
-    let tail: Vec<&str> = cargo_stderr.lines().rev().take(20).collect();
-    let tail: Vec<&str> = tail.into_iter().rev().collect();
-    format!("the tests were not built; cargo said:\n{}", tail.join("\n"))
 }
 
 /// One test's outcome for one variant.
 #[derive(Debug, Clone)]
 pub struct Outcome {
-    pub owner: String,
+    pub owner: Owner,
     pub exercise: String,
-    /// `exercise` or `hidden`.
-    pub target: String,
+    pub target: Target,
     pub test: String,
     pub run: TestRun,
 }
@@ -235,7 +199,7 @@ impl Lab {
     }
 
     /// Compiles every package's library in the compile sandbox.
-    pub fn with_compile_sandbox(mut self, sandbox: CompileSandbox) -> Lab {
+    pub(crate) fn with_compile_sandbox(mut self, sandbox: CompileSandbox) -> Lab {
         self.compile = Some(sandbox);
         self
     }
@@ -251,7 +215,7 @@ impl Lab {
             .iter()
             .map(|e| e.lib_name())
             .collect();
-        lab_crates.extend([GRADED.to_string(), HIDDEN.to_string()]);
+        lab_crates.extend(Target::BOTH.map(|t| t.binary().to_string()));
         let settings = compile::Settings {
             workspace: self.workspace.clone(),
             lab_crates,
@@ -277,188 +241,37 @@ impl Lab {
         ])
     }
 
-    /// Builds every variant's library and its tests (see [`Lab::build_streaming`]).
+    /// Builds every variant's library and its tests, in rounds (see `build_streaming`).
     pub fn build(&self, variants: &[Variant]) -> Result<Vec<Built>> {
         self.build_streaming(variants, BuildOptions::default(), |_| {})
     }
 
-    /// Writes the workspace for `variants` and builds every library and test binary, in rounds:
-    /// first each owner's tests as two binaries; then, for an owner whose library or test module
-    /// did not compile, again without what failed (or one exercise at a time, when an error
-    /// cannot be traced to one exercise). `on_ready` gets each owner's builds the moment they are
-    /// final, while cargo goes on with the others. Returns every variant's build, in order.
-    pub fn build_streaming(
+    /// Writes the workspace for `variants` and builds every library and test binary, in rounds
+    /// (see [`rounds`]): first each owner's tests as two binaries; then, for an owner whose library
+    /// or test module did not compile, again without what failed (or one exercise at a time, when
+    /// an error cannot be traced to one exercise). `on_ready` gets each owner's builds the moment
+    /// they are final, while cargo goes on with the others. Returns every variant's build, in order.
+    pub(crate) fn build_streaming(
         &self,
         variants: &[Variant],
         options: BuildOptions,
         mut on_ready: impl FnMut(Vec<Built>),
     ) -> Result<Vec<Built>> {
-        let mut built = self.write_libraries(variants)?;
+        let built = self.write_libraries(variants)?;
         let env = self.compile_env()?;
-        let mut state: Vec<VariantState> = variants.iter().map(VariantState::new).collect();
-        let owners = packages::owners(variants);
-        let mut round: Vec<TestPackage> = owners
-            .iter()
-            .map(|(owner, members)| TestPackage::merged(owner, 1, members, members, variants))
-            .collect();
-        let mut told = vec![false; owners.len()];
-        let mut round_number = 1;
-        while !round.is_empty() {
-            self.write_workspace(&built, &round, variants, &state)?;
-            // By test package and binary: each error, and the files it points into.
-            let mut errors: BTreeMap<(usize, String), Vec<CompileError>> = BTreeMap::new();
-            let mut any_error = false;
+        let mut rounds = Rounds::new(&self.workspace, variants, built);
+        while !rounds.packages().is_empty() {
+            self.write_workspace(&rounds, variants)?;
             let finished = course::cargo::build_tests(
                 &self.workspace,
                 &self.target,
                 &env,
                 options.clone(),
-                |event| {
-                    match event {
-                        Event::Built {
-                            manifest,
-                            target,
-                            executable,
-                        } => {
-                            if let Some(i) = built.iter().position(|b| b.manifest() == manifest) {
-                                state[i].library = Some(true);
-                            } else if let (Some(p), Some(exe)) = (
-                                round
-                                    .iter()
-                                    .position(|p| p.manifest(&self.workspace) == manifest),
-                                executable,
-                            ) {
-                                for &i in round[p].members(&target) {
-                                    built[i].set_binary(&target, exe.clone());
-                                    state[i].done(&target);
-                                }
-                            }
-                        }
-                        Event::Error {
-                            manifest,
-                            target,
-                            rendered,
-                            files,
-                        } => {
-                            any_error = true;
-                            if let Some(i) = built.iter().position(|b| b.manifest() == manifest) {
-                                state[i].library = Some(false);
-                                built[i].compile_errors.push(rendered);
-                            } else if let Some(p) = round
-                                .iter()
-                                .position(|p| p.manifest(&self.workspace) == manifest)
-                            {
-                                errors
-                                    .entry((p, target))
-                                    .or_default()
-                                    .push((rendered, files));
-                            }
-                        }
-                    }
-                    tell_ready(&owners, &state, &built, &mut told, &mut on_ready);
-                },
+                |event| rounds.hear(event).into_iter().for_each(&mut on_ready),
             )?;
-            if !finished.success && !any_error {
-                bail!(
-                    "cargo could not build the lab:\n{}",
-                    finished.stderr.trim_end()
-                );
-            }
-            round_number += 1;
-            let mut next = Vec::new();
-            for (p, package) in round.iter().enumerate() {
-                let mut again: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-                let mut split = false;
-                for target in [GRADED, HIDDEN] {
-                    let waiting: Vec<usize> = package
-                        .members(target)
-                        .iter()
-                        .copied()
-                        .filter(|&i| !state[i].is_done(target))
-                        .collect();
-                    if waiting.is_empty() {
-                        continue;
-                    }
-                    let errors = errors.remove(&(p, target.to_string())).unwrap_or_default();
-                    let mut untraced = Vec::new();
-                    for (rendered, files) in errors {
-                        let owner = waiting.iter().copied().find(|&i| {
-                            let file = test_file(&variants[i].exercise, target);
-                            files.iter().any(|f| f == &file)
-                        });
-                        match owner {
-                            Some(i) if package.single.is_none() => {
-                                built[i].compile_errors.push(rendered);
-                                state[i].done(target);
-                            }
-                            _ => untraced.push(rendered),
-                        }
-                    }
-                    let mut left = Vec::new();
-                    for i in waiting {
-                        if state[i].is_done(target) {
-                        } else if state[i].library != Some(true) || package.single.is_some() {
-                            // Its library failed (its errors are the library's), or it was built
-                            // alone: whatever cargo said is about it.
-                            if state[i].library == Some(true) {
-                                built[i].compile_errors.extend(untraced.iter().cloned());
-                                if untraced.is_empty() {
-                                    built[i].compile_errors.push(not_built(&finished.stderr));
-                                }
-                            }
-                            state[i].done(target);
-                        } else {
-                            left.push(i);
-                        }
-                    }
-                    // An error no module can be blamed for (a deadline, a crash): one at a time.
-                    split |= !untraced.is_empty() && !left.is_empty();
-                    if !left.is_empty() {
-                        again.insert(target, left);
-                    }
-                }
-                if again.is_empty() {
-                    continue;
-                }
-                let graded = again.remove(GRADED).unwrap_or_default();
-                let hidden = again.remove(HIDDEN).unwrap_or_default();
-                let same = graded == package.graded && hidden == package.hidden;
-                if split || same {
-                    let mut singles: Vec<usize> = graded.iter().chain(&hidden).copied().collect();
-                    singles.sort();
-                    singles.dedup();
-                    for i in singles {
-                        next.push(TestPackage::single(
-                            &package.owner,
-                            round_number,
-                            i,
-                            graded.contains(&i),
-                            hidden.contains(&i),
-                            variants,
-                        ));
-                    }
-                } else {
-                    next.push(TestPackage::merged(
-                        &package.owner,
-                        round_number,
-                        &graded,
-                        &hidden,
-                        variants,
-                    ));
-                }
-            }
-            for (i, s) in state.iter_mut().enumerate() {
-                // A library cargo never got to (its owner's other crates failed first).
-                if s.library.is_none() && !next.iter().any(|p| p.has(i)) {
-                    s.library = Some(false);
-                    built[i].compile_errors.push(not_built(&finished.stderr));
-                    s.finish();
-                }
-            }
-            tell_ready(&owners, &state, &built, &mut told, &mut on_ready);
-            round = next;
+            rounds.end(&finished)?.into_iter().for_each(&mut on_ready);
         }
-        Ok(built)
+        Ok(rounds.into_built())
     }
 
     /// A package for each variant's library, its `src/` the variant's.
@@ -467,7 +280,11 @@ impl Lab {
         let mut built = Vec::new();
         for variant in variants {
             // Named by owner and exercise, so a later run with other variants rebuilds nothing old.
-            let base = format!("p-{}-{}", slug(&variant.owner), variant.exercise.name);
+            let base = format!(
+                "p-{}-{}",
+                slug(&variant.owner.to_string()),
+                variant.exercise.name
+            );
             let mut folder = base.clone();
             for n in 2.. {
                 if !folders.contains(&folder) {
@@ -491,13 +308,8 @@ impl Lab {
     }
 
     /// The workspace's manifest: every library, and this round's test packages.
-    fn write_workspace(
-        &self,
-        built: &[Built],
-        round: &[TestPackage],
-        variants: &[Variant],
-        state: &[VariantState],
-    ) -> Result<()> {
+    fn write_workspace(&self, rounds: &Rounds, variants: &[Variant]) -> Result<()> {
+        let built = rounds.built();
         let solutions = read_toml(&self.repo.solutions_dir().join("Cargo.toml"))?;
         let every_dependency = packages::every_dependency(&self.repo)?;
         let mut members: Vec<String> = built
@@ -510,10 +322,10 @@ impl Lab {
                     .into()
             })
             .collect();
-        for package in round {
+        for package in rounds.packages() {
             let libraries: Vec<(usize, &Path)> = package
                 .all()
-                .filter(|&i| state[i].library != Some(false))
+                .filter(|&i| rounds.library_usable(i))
                 .map(|i| (i, built[i].dir.as_path()))
                 .collect();
             package.write(&self.workspace, &libraries, variants, &every_dependency)?;

@@ -8,7 +8,7 @@
 //! failure recorded before the grader stopped a process for its output: once the grader closes
 //! the pipe, any test that prints fails ("Broken pipe"), through no fault of its own.
 
-use super::{Built, GRADED, Lab, Outcome};
+use super::{Built, Lab, Outcome, Target};
 use course::libtest::{self, Limits, Status, TestRun};
 use sandbox::Sandbox;
 use sandbox::launch as run;
@@ -48,27 +48,15 @@ impl Budgets {
 
 /// One exercise's tests in one of its owner's binaries.
 #[derive(Debug, Clone)]
-pub struct Suite {
+pub(crate) struct Suite {
     pub built: Built,
-    /// `graded` or `hidden`.
-    pub target: &'static str,
+    pub target: Target,
     /// Cargo's binary.
     pub exe: PathBuf,
 }
 
-impl Suite {
-    /// The tests' target as reports name it: `exercise` or `hidden`.
-    fn report_target(&self) -> &'static str {
-        if self.target == GRADED {
-            "exercise"
-        } else {
-            "hidden"
-        }
-    }
-}
-
 /// Every suite of `built`.
-pub fn suites(built: &[Built]) -> Vec<Suite> {
+pub(crate) fn suites(built: &[Built]) -> Vec<Suite> {
     built
         .iter()
         .flat_map(|b| {
@@ -83,7 +71,7 @@ pub fn suites(built: &[Built]) -> Vec<Suite> {
 
 /// Each binary's runnable copy and its tests, made once however many suites share it.
 #[derive(Default)]
-pub struct Binaries {
+pub(crate) struct Binaries {
     ready: Mutex<BTreeMap<PathBuf, Arc<OnceLock<Ready>>>>,
 }
 
@@ -125,7 +113,7 @@ impl Binaries {
 }
 
 /// Runs one suite and returns an outcome for each of its tests.
-pub fn run(
+pub(crate) fn test_suite(
     lab: &Lab,
     suite: &Suite,
     budgets: &Budgets,
@@ -137,7 +125,7 @@ pub fn run(
     let outcome = |test: &str, run: TestRun| Outcome {
         owner: b.variant.owner.clone(),
         exercise: b.variant.exercise.name.clone(),
-        target: suite.report_target().to_string(),
+        target: suite.target,
         test: test
             .strip_prefix(&format!("{}::", b.module))
             .unwrap_or(test)
@@ -206,27 +194,4 @@ pub fn run(
 /// A message as `cargo test -p` shows it: the test's thread named without the lab's module.
 fn as_run_alone(message: &str, module: &str) -> String {
     message.replace(&format!("thread '{module}::"), "thread '")
-}
-
-impl Lab {
-    /// Runs every test that was built, a suite per exercise and binary, `jobs` suites at a time.
-    pub fn test(
-        &self,
-        built: &[Built],
-        budgets: &Budgets,
-        jobs: usize,
-        sandbox: &Sandbox,
-    ) -> anyhow::Result<Vec<Outcome>> {
-        let binaries = Binaries::default();
-        let all = suites(built);
-        let mut results: Vec<Outcome> = course::pool::map(&all, jobs, |suite| {
-            run(self, suite, budgets, sandbox, &binaries)
-        })
-        .into_iter()
-        .flatten()
-        .collect();
-        results
-            .sort_by(|a, b| (&a.owner, &a.exercise, a.id()).cmp(&(&b.owner, &b.exercise, b.id())));
-        Ok(results)
-    }
 }

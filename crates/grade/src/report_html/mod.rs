@@ -8,9 +8,9 @@
 //! mismatches. Hidden tests appear by name and result only, as in the feedback.
 
 use super::message_groups::{self, Group};
-use super::report::StudentResult;
 use super::roster;
 use super::svg::{self, Bar, Column, escape};
+use crate::results::StudentResult;
 use course::Lang;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -397,21 +397,16 @@ fn integrity(results: &[StudentResult], w: &Words) -> String {
 
 /// Timed out, crashed, flooded its output or gave no result: what stopped a test, not its verdict.
 fn stopped_tests(results: &[StudentResult], w: &Words) -> String {
-    const STOPPED: [&str; 4] = ["timed_out", "crashed", "output_limit", "no_result"];
     let mut rows = Vec::new();
     for r in results {
         for e in &r.exercises {
-            for t in e
-                .tests
-                .iter()
-                .filter(|t| STOPPED.contains(&t.status.as_str()))
-            {
+            for t in e.tests.iter().filter(|t| t.status.stopped()) {
                 let hidden = if t.hidden() { w.hidden } else { "" };
                 rows.push(vec![
                     Cell::labelled(w.student, escape(&r.student)),
                     Cell::labelled(w.exercise, escape(&e.name)),
                     Cell::labelled(w.test, format!("<code>{}</code> {hidden}", escape(&t.name))),
-                    Cell::labelled(w.result, w.status(&t.status)),
+                    Cell::labelled(w.result, w.status(t.status)),
                 ]);
             }
         }

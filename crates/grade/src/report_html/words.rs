@@ -1,5 +1,6 @@
 //! What `report.html` says, in Korean and in English.
 
+use crate::results::TestStatus;
 use course::Lang;
 
 /// Everything the page says, in one language.
@@ -47,7 +48,7 @@ pub struct Words {
     pub not_in_roster: &'static str,
     pub no_submission: &'static str,
     pub none: &'static str,
-    pub statuses: [(&'static str, &'static str); 7],
+    pub statuses: [(TestStatus, &'static str); 7],
 }
 
 const EN: Words = Words {
@@ -94,13 +95,13 @@ const EN: Words = Words {
     no_submission: "In the roster, with no submission",
     none: "None.",
     statuses: [
-        ("failed", "failed"),
-        ("timed_out", "timed out"),
-        ("crashed", "crashed"),
-        ("output_limit", "too much output"),
-        ("no_result", "no result"),
-        ("not_built", "not built"),
-        ("passed", "passed"),
+        (TestStatus::Failed, "failed"),
+        (TestStatus::TimedOut, "timed out"),
+        (TestStatus::Crashed, "crashed"),
+        (TestStatus::OutputLimit, "too much output"),
+        (TestStatus::NoResult, "no result"),
+        (TestStatus::NotBuilt, "not built"),
+        (TestStatus::Passed, "passed"),
     ],
 };
 
@@ -148,13 +149,13 @@ const KO: Words = Words {
     no_submission: "명단에 있지만 제출물이 없음",
     none: "없음.",
     statuses: [
-        ("failed", "실패"),
-        ("timed_out", "시간 초과"),
-        ("crashed", "비정상 종료"),
-        ("output_limit", "출력이 너무 많음"),
-        ("no_result", "결과 없음"),
-        ("not_built", "빌드 안 됨"),
-        ("passed", "통과"),
+        (TestStatus::Failed, "실패"),
+        (TestStatus::TimedOut, "시간 초과"),
+        (TestStatus::Crashed, "비정상 종료"),
+        (TestStatus::OutputLimit, "출력이 너무 많음"),
+        (TestStatus::NoResult, "결과 없음"),
+        (TestStatus::NotBuilt, "빌드 안 됨"),
+        (TestStatus::Passed, "통과"),
     ],
 };
 
@@ -166,10 +167,10 @@ impl Words {
         }
     }
 
-    pub fn status(&self, status: &str) -> String {
+    pub fn status(&self, status: TestStatus) -> String {
         self.statuses
             .iter()
             .find(|(s, _)| *s == status)
-            .map_or_else(|| status.replace('_', " "), |(_, words)| words.to_string())
+            .map_or_else(|| status.words(), |(_, words)| words.to_string())
     }
 }
