@@ -1,10 +1,36 @@
 //! A child's output, read on a thread of its own and capped, so a test that prints without end
 //! fills no memory and is stopped.
 
+use crate::libtest::Status;
 use std::io::Read;
+use std::process::{Child, ExitStatus};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// Waits until `child` exits, floods its output (`flooded`, raised by a [`CappedReader`]) or runs
+/// past `timeout` since `started`: its exit status, or why it must be stopped. It stops nothing
+/// itself: how to kill depends on what else the child may have started.
+pub fn wait_or_stop(
+    child: &mut Child,
+    flooded: &AtomicBool,
+    started: Instant,
+    timeout: Duration,
+) -> std::io::Result<(Option<ExitStatus>, Option<Status>)> {
+    loop {
+        // Before the exit: a flooding test dies of the closed pipe right after.
+        if flooded.load(Ordering::Relaxed) {
+            return Ok((None, Some(Status::OutputLimit)));
+        }
+        if let Some(exit) = child.try_wait()? {
+            return Ok((Some(exit), None));
+        }
+        if started.elapsed() >= timeout {
+            return Ok((None, Some(Status::TimedOut)));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
 
 /// Reads a child's stream on a thread, keeping at most `cap` bytes after skipping `skip`; past
 /// the cap it raises `flooded`.

@@ -95,29 +95,8 @@ fn check_on_save<All, One>(
 mod tests {
     use super::*;
     use crate::check::State;
-    use std::path::PathBuf;
+    use crate::files::scratch_exercises;
     use std::sync::mpsc::Sender;
-
-    /// Two exercises in a folder of their own, each with a `src/lib.rs`.
-    fn exercises(test: &str) -> (PathBuf, Vec<Exercise>) {
-        let root =
-            std::env::temp_dir().join(format!("workbook-checker-{test}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&root);
-        let exercises = ["ex01", "ex02"]
-            .iter()
-            .map(|name| {
-                let dir = root.join(name);
-                std::fs::create_dir_all(dir.join("src")).unwrap();
-                std::fs::write(dir.join("src/lib.rs"), "// start\n").unwrap();
-                Exercise {
-                    name: name.to_string(),
-                    solution_dir: dir.clone(),
-                    dir,
-                }
-            })
-            .collect();
-        (root, exercises)
-    }
 
     fn passed(exercise: &Exercise) -> Checked {
         Checked {
@@ -156,7 +135,7 @@ mod tests {
 
     #[test]
     fn a_save_is_checked_once_and_a_save_that_changes_nothing_not_at_all() {
-        let (root, exercises) = exercises("once");
+        let (root, exercises) = scratch_exercises("checker-once");
         let reports = reports_of(&exercises, |changes| {
             // Editors save in steps: three events close together.
             std::fs::write(exercises[1].dir.join("src/lib.rs"), "// saved\n").unwrap();
@@ -177,7 +156,7 @@ mod tests {
 
     #[test]
     fn saves_of_two_exercises_together_are_checked_one_after_the_other() {
-        let (root, exercises) = exercises("both");
+        let (root, exercises) = scratch_exercises("checker-both");
         let reports = reports_of(&exercises, |changes| {
             for (i, exercise) in exercises.iter().enumerate().rev() {
                 std::fs::write(exercise.dir.join("src/lib.rs"), "// saved\n").unwrap();

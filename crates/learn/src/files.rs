@@ -107,26 +107,35 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Two exercises, `ex01` and `ex02`, in a new folder of the test `test`'s own, each with a
+/// `src/lib.rs`: for the tests of the file watch and of the loop on it.
+#[cfg(test)]
+pub(crate) fn scratch_exercises(test: &str) -> (PathBuf, Vec<Exercise>) {
+    let root = std::env::temp_dir().join(format!("workbook-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    let exercises = ["ex01", "ex02"]
+        .iter()
+        .map(|name| {
+            let dir = root.join(name);
+            std::fs::create_dir_all(dir.join("src")).unwrap();
+            std::fs::write(dir.join("src/lib.rs"), "// start\n").unwrap();
+            Exercise {
+                name: name.to_string(),
+                solution_dir: dir.clone(),
+                dir,
+            }
+        })
+        .collect();
+    (root, exercises)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_poll_alone_sees_a_save_within_seconds() {
-        let root = std::env::temp_dir().join(format!("workbook-poll-{}", std::process::id()));
-        let exercises: Vec<Exercise> = ["ex01", "ex02"]
-            .iter()
-            .map(|name| {
-                let dir = root.join(name);
-                std::fs::create_dir_all(dir.join("src")).unwrap();
-                std::fs::write(dir.join("src/lib.rs"), "// start\n").unwrap();
-                Exercise {
-                    name: name.to_string(),
-                    solution_dir: dir.clone(),
-                    dir,
-                }
-            })
-            .collect();
+        let (root, exercises) = scratch_exercises("poll");
         let (changes, changed) = std::sync::mpsc::channel();
         let _watching = watch(&exercises, changes, false).unwrap();
         // At once: in the same second as the poll's first look, only the contents differ.

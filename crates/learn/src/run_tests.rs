@@ -4,13 +4,13 @@
 //! process exits cleanly and libtest's log (a file) says `ok`. It runs on Windows, macOS and Linux.
 
 use anyhow::{Context, Result, bail};
-use course::capture::CappedReader;
+use course::capture::{CappedReader, wait_or_stop};
 use course::files::unique_number;
-use course::libtest::{self, Ended, Exit, Limits, Status, TestRun};
+use course::libtest::{self, Ended, Exit, Limits, TestRun};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::AtomicBool;
 use std::time::{Duration, Instant};
 
 /// The names of the tests in a libtest binary.
@@ -49,18 +49,7 @@ pub fn run_one(exe: &Path, name: &str, limits: Limits) -> Result<TestRun> {
     let flooded = Arc::new(AtomicBool::new(false));
     let stdout = CappedReader::start(child.stdout.take(), 0, limits.output_bytes, &flooded);
     let stderr = CappedReader::start(child.stderr.take(), 0, limits.output_bytes, &flooded);
-    let (exit, stopped) = loop {
-        if flooded.load(Ordering::Relaxed) {
-            break (None, Some(Status::OutputLimit));
-        }
-        if let Some(exit) = child.try_wait()? {
-            break (Some(exit), None);
-        }
-        if started.elapsed() >= limits.timeout {
-            break (None, Some(Status::TimedOut));
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+    let (exit, stopped) = wait_or_stop(&mut child, &flooded, started, limits.timeout)?;
     if stopped.is_some() {
         let _ = child.kill();
         let _ = child.wait();

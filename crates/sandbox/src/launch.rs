@@ -21,7 +21,7 @@ use crate::Sandbox;
 use crate::cgroup::{Cgroup, GroupLimits};
 use crate::limits::{ProcessLimits, SandboxUser, running_as_root};
 use anyhow::{Context, Result, bail};
-use course::capture::CappedReader;
+use course::capture::{CappedReader, wait_or_stop};
 use course::files::unique_number;
 use course::libtest::{self, Ended, Exit, Limits, Status, TestRun, tail};
 use std::collections::BTreeMap;
@@ -185,19 +185,7 @@ fn launch(
         CappedReader::start(child.stdout.take(), 0, limits.output_bytes, &flooded)
     };
 
-    let (exit, stopped) = loop {
-        // Before the exit: a flooding test dies of the closed pipe right after.
-        if flooded.load(Ordering::Relaxed) {
-            break (None, Some(Status::OutputLimit));
-        }
-        if let Some(exit) = child.try_wait()? {
-            break (Some(exit), None);
-        }
-        if started.elapsed() >= limits.timeout {
-            break (None, Some(Status::TimedOut));
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+    let (exit, stopped) = wait_or_stop(&mut child, &flooded, started, limits.timeout)?;
     // Kill the whole group: the sandbox, the test and anything it started. (In the sandbox, the
     // pid namespace dies with it, `setsid` children included.) Harmless if all are gone.
     let leader = rustix::process::Pid::from_child(&child);
