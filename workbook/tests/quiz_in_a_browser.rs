@@ -178,3 +178,92 @@ fn an_answer_wrong_and_an_answer_right_get_feedback_and_survive_a_reload() {
         );
     }
 }
+
+/// What a reader of every quiz on a phone cannot read: each `pre` of a question (its program, a
+/// quoted failure message, a choice of printed output) that runs past its box, and each output
+/// choice drawn on fewer lines than it has. Empty when all is readable.
+const UNREADABLE: &str = "(() => {
+    const found = [];
+    document.querySelectorAll('form.quiz-question').forEach((q, n) => {
+        q.querySelectorAll('pre').forEach(pre => {
+            const box = pre.getBoundingClientRect();
+            const shown = Math.min(box.right, document.documentElement.clientWidth);
+            const runs = [pre, ...pre.querySelectorAll('code')]
+                .some(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > shown + 1);
+            const text = pre.textContent.replace(/\\s+$/, '');
+            if (runs) found.push(`question ${n + 1}: runs off a ${document.documentElement.clientWidth} px screen: ${text.slice(0, 60)}`);
+            if (pre.closest('.quiz-choices')) {
+                const lines = text.split('\\n').length;
+                const code = pre.querySelector('code') || pre;
+                const height = parseFloat(getComputedStyle(code).lineHeight) || 16;
+                if (code.getBoundingClientRect().height < lines * height * 0.9) {
+                    found.push(`question ${n + 1}: a choice of ${lines} lines drawn on fewer: ${text.slice(0, 60)}`);
+                }
+            }
+        });
+    });
+    return found;
+})()";
+
+#[test]
+fn every_quiz_keeps_its_output_on_its_lines_and_its_code_on_a_phone() {
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("quiz-phone");
+    let _ = std::fs::remove_dir_all(&tmp);
+    let site = tmp.join("site");
+    let repo = Repo::of_this_build();
+    book_tools::build(&repo, &site).unwrap();
+    let (listener, url) = serve::bind(0).unwrap();
+    std::thread::spawn(move || serve::serve(listener, site, None));
+    let mut browser = Browser::start(&tmp.join("chromium-profile"));
+    let shots = tmp.join("screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let chapters: Vec<String> = std::fs::read_dir(repo.book_dir().join("quizzes"))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".toml")
+                .map(String::from)
+        })
+        .collect();
+    assert!(chapters.len() >= 8, "only {chapters:?} have quizzes?");
+    let mut unreadable = Vec::new();
+    for lang in ["ko", "en"] {
+        for chapter in &chapters {
+            let page = browser.open(&format!("{url}{lang}/{chapter}.html"), 390, 1400);
+            let questions = browser.eval(
+                &page,
+                "document.querySelectorAll('form.quiz-question').length",
+            );
+            assert!(
+                questions.as_u64().unwrap() > 0,
+                "{lang}/{chapter}: no quiz drawn"
+            );
+            // The explanations too: each question answered, its explanation shown.
+            browser.eval(
+                &page,
+                "document.querySelectorAll('form.quiz-question').forEach(q => {
+                    q.querySelector('input').checked = true; q.requestSubmit(); })",
+            );
+            let found = browser.eval(&page, UNREADABLE);
+            for place in found.as_array().unwrap() {
+                unreadable.push(format!("{lang}/{chapter}: {}", place.as_str().unwrap()));
+            }
+            // The first question with printed output for a choice, to look at.
+            if chapter == "ex01-join" {
+                browser.eval(
+                    &page,
+                    "document.querySelector('.quiz-choices pre').closest('form').scrollIntoView()",
+                );
+                browser.screenshot(&page, &shots.join(format!("{lang}-{chapter}-390.png")));
+            }
+        }
+    }
+    assert!(
+        unreadable.is_empty(),
+        "on a phone, {} places of the quizzes cannot be read:\n{}",
+        unreadable.len(),
+        unreadable.join("\n")
+    );
+}
