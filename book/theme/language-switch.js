@@ -1,12 +1,18 @@
-// The language switch keeps the reader's place. The build gives the switch the other page's
-// heading ids in order (data-anchors); the ids differ (#힌트 / #hints) but the headings pair up one
-// to one. So the link follows the #anchor in the address, or, without one, the last heading the
-// reader scrolled past.
+// The language switch keeps the reader's place. It moves into mdBook's menu bar, which comes back
+// as soon as the reader scrolls up a little: the switch is at hand anywhere on the page, without
+// going back to the top. The build gives the switch the other page's heading ids in order
+// (data-anchors); the ids differ (#힌트 / #hints) but the headings pair up one to one. So the link
+// follows the #anchor in the address, or, without one, the last heading the reader scrolled past.
 (function () {
     'use strict';
     const box = document.querySelector('.language-switch[data-anchors]');
     if (!box) {
         return;
+    }
+    const buttons = document.querySelector('#mdbook-menu-bar .right-buttons');
+    if (buttons) {
+        buttons.prepend(box);
+        box.classList.add('in-menu-bar');
     }
     const link = box.querySelector('a');
     const page = link.getAttribute('href').split('#')[0];
