@@ -21,8 +21,8 @@ pub fn write_if_changed(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).with_context(|| format!("writing {}", path.display()))
 }
 
-/// Makes `to` a copy of `from` (regular files only; links are not followed), touching only what
-/// differs. The top-level entry `except` is left alone on both sides.
+/// Makes `to` a copy of `from` (regular files only; links are not followed on either side),
+/// touching only what differs. The top-level entry `except` is left alone on both sides.
 pub fn sync_dir(from: &Path, to: &Path, except: Option<&str>) -> Result<()> {
     std::fs::create_dir_all(to)?;
     let mut wanted = std::collections::BTreeSet::new();
@@ -38,6 +38,13 @@ pub fn sync_dir(from: &Path, to: &Path, except: Option<&str>) -> Result<()> {
         } else if kind.is_file() {
             let bytes = std::fs::read(entry.path())?;
             let dest = to.join(&name);
+            // A link (or a folder) in the way is replaced, never written through: it may lead
+            // anywhere, a solution included.
+            match std::fs::symlink_metadata(&dest) {
+                Ok(meta) if meta.is_dir() => std::fs::remove_dir_all(&dest)?,
+                Ok(meta) if !meta.is_file() => std::fs::remove_file(&dest)?,
+                _ => {}
+            }
             if std::fs::read(&dest).ok() != Some(bytes.clone()) {
                 std::fs::write(&dest, bytes)?;
             }
@@ -96,4 +103,33 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<()> {
 pub fn unique_number() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(0);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Links are made differently on Windows; what is tested here is the same there.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_copy_is_replaced_not_written_through() {
+        let root = std::env::temp_dir().join(format!("workbook-sync-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let (from, to, outside) = (root.join("from"), root.join("to"), root.join("outside.rs"));
+        std::fs::create_dir_all(&from).unwrap();
+        std::fs::create_dir_all(&to).unwrap();
+        std::fs::write(from.join("lib.rs"), "// the copy\n").unwrap();
+        std::fs::write(&outside, "// the solution\n").unwrap();
+        std::os::unix::fs::symlink(&outside, to.join("lib.rs")).unwrap();
+        sync_dir(&from, &to, None).unwrap();
+        let copied = std::fs::symlink_metadata(to.join("lib.rs")).unwrap();
+        let (inside, kept) = (
+            std::fs::read_to_string(to.join("lib.rs")).unwrap(),
+            std::fs::read_to_string(&outside).unwrap(),
+        );
+        let _ = std::fs::remove_dir_all(&root);
+        assert!(copied.is_file(), "the link is still there");
+        assert_eq!(inside, "// the copy\n");
+        assert_eq!(kept, "// the solution\n", "sync_dir wrote through the link");
+    }
 }
