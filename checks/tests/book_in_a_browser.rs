@@ -528,6 +528,13 @@ const tasks = {
             const box = Number((svg.match(/viewBox="[\d.]+ [\d.]+ ([\d.]+)/) || [])[1]);
             const px = font * img.getBoundingClientRect().width / box;
             say('figure', path, width, img.getAttribute('src'), px.toFixed(2));
+            // Whole on the screen, with nothing to swipe; and in the page's own language.
+            if (img.getBoundingClientRect().right > d.documentElement.clientWidth + 1) {
+                problem(`the figure ${img.getAttribute('src')} runs off the screen`);
+            }
+            if (path.startsWith('en/') && /[\uAC00-\uD7A3]/.test(svg.replace(/<[^>]*>/g, ''))) {
+                problem(`the figure ${img.getAttribute('src')} has Korean words in the English edition`);
+            }
         }
         say('layout', path, width);
         close(f);

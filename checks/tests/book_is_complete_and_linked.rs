@@ -277,33 +277,39 @@ fn every_exercise_has_exactly_one_chapter_and_its_box_names_a_real_crate() {
 }
 
 #[test]
-fn the_sequential_vs_concurrent_picture_is_the_measured_timeline() {
-    let committed = repo().book_dir().join("src/generated/ex02-timeline.svg");
-    let output = std::process::Command::new(course::cargo::cargo())
-        .args([
-            "run",
-            "--quiet",
-            "--package",
-            "ex02-sequential-vs-concurrent",
-            "--example",
-            "timeline",
-        ])
-        .current_dir(repo().solutions_dir())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "the timeline example failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let measured = String::from_utf8(output.stdout).unwrap();
-    let on_disk = std::fs::read_to_string(&committed).unwrap_or_default();
-    assert!(
-        measured == on_disk,
-        "{} is not what ex02's timeline measures; regenerate it:\n  \
-         (cd solutions && cargo run -q -p ex02-sequential-vs-concurrent --example timeline) > book/src/generated/ex02-timeline.svg",
-        committed.display()
-    );
+fn the_sequential_vs_concurrent_picture_is_the_measured_timeline_in_each_edition() {
+    for (file, args) in [
+        ("ex02-timeline.svg", &[][..]),
+        ("ex02-en-timeline.svg", &["--", "en"][..]),
+    ] {
+        let committed = repo().book_dir().join("src/generated").join(file);
+        let output = std::process::Command::new(course::cargo::cargo())
+            .args([
+                "run",
+                "--quiet",
+                "--package",
+                "ex02-sequential-vs-concurrent",
+            ])
+            .args(["--example", "timeline"])
+            .args(args)
+            .current_dir(repo().solutions_dir())
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "the timeline example failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let measured = String::from_utf8(output.stdout).unwrap();
+        let on_disk = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            measured == on_disk,
+            "{} is not what ex02's timeline measures; regenerate it:\n  \
+             (cd solutions && cargo run -q -p ex02-sequential-vs-concurrent --example timeline {}) > book/src/generated/{file}",
+            committed.display(),
+            args.join(" ")
+        );
+    }
 }
 
 #[test]

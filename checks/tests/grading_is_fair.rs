@@ -38,7 +38,11 @@ fn options(submissions: &Path, out: &Path) -> Options {
         lab: lab_dir(tmp()),
         sandbox: sandbox.clone(),
         compile: Some(compile.clone()),
-        reports: Default::default(),
+        // The checks read the grader's words in English (`--lang en`).
+        reports: grade::outputs::Settings {
+            lang: course::Lang::En,
+            roster: None,
+        },
     }
 }
 
@@ -191,7 +195,22 @@ fn graded() -> &'static Graded {
             let solution = exercise("ex01-join").solution_dir.join(target);
             std::os::unix::fs::symlink(solution, folder.join(link)).unwrap();
         }
+        // A full solution unzipped by macOS: __MACOSX/ beside the folder zipped, .DS_Store and
+        // ._ files in it. It grades as its zip would.
+        let mac = class.join("mac-unzipped");
+        write_submission(&repo, &mac, "mac-unzipped", &all(Work::Solution)).unwrap();
+        for (debris, text) in [
+            ("__MACOSX/mac-unzipped/exercises/ex01-join/src/._lib.rs", "resource fork"),
+            ("__MACOSX/mac-unzipped/._exercises", "resource fork"),
+            (".DS_Store", "finder"),
+            ("mac-unzipped/exercises/ex01-join/tests/.DS_Store", "finder"),
+        ] {
+            std::fs::create_dir_all(mac.join(debris).parent().unwrap()).unwrap();
+            std::fs::write(mac.join(debris), text).unwrap();
+        }
         // Bad input.
+        std::fs::create_dir_all(class.join("empty")).unwrap();
+        std::fs::write(class.join("empty/.DS_Store"), "finder").unwrap();
         std::fs::write(class.join("broken.zip"), b"this is not a zip").unwrap();
         std::fs::create_dir_all(class.join("no-layout")).unwrap();
         std::fs::write(class.join("no-layout/README.txt"), "I forgot my code").unwrap();
@@ -442,6 +461,51 @@ fn bad_submissions_are_reported_one_by_one() {
 }
 
 #[test]
+fn a_macos_unzipped_folder_grades_like_its_zip() {
+    let r = student("mac-unzipped");
+    assert_eq!(
+        (r.points, &r.problem, &r.integrity),
+        (r.max_points, &None, &Vec::new()),
+        "__MACOSX/ and .DS_Store are skipped as in a zip"
+    );
+}
+
+#[test]
+fn unreadable_submissions_get_a_blank_not_a_zero_and_are_told_what_to_resubmit() {
+    let graded = graded();
+    let canvas = std::fs::read_to_string(graded.out.join("exports/canvas.csv")).unwrap();
+    for (name, why) in [
+        ("broken", "not a readable zip"),
+        ("empty", "is empty"),
+        ("no-layout", "no exercises/ layout"),
+    ] {
+        let r = student(name);
+        assert_eq!(
+            r.unreadable().map(|w| w.contains(why)),
+            Some(true),
+            "{name}: {r:?}"
+        );
+        let row = canvas
+            .lines()
+            .find(|l| l.starts_with(&format!("{name},")))
+            .unwrap_or_else(|| panic!("no Canvas row for {name}:\n{canvas}"));
+        assert!(
+            row.ends_with(','),
+            "{name} gets a blank score, never 0: {row}"
+        );
+        let file = grade::file_name(name);
+        let feedback =
+            std::fs::read_to_string(graded.out.join(format!("feedback/{file}.md"))).unwrap();
+        assert!(feedback.contains(why), "{feedback}");
+        assert!(feedback.contains("cargo workbook submit"), "{feedback}");
+        assert!(
+            !feedback.contains("## ex01-join"),
+            "no exercise is listed:\n{feedback}"
+        );
+    }
+}
+
+#[test]
 fn a_missing_or_empty_submissions_folder_is_a_clear_error() {
     let empty = tmp().join("empty-class");
     std::fs::create_dir_all(&empty).unwrap();
@@ -528,6 +592,55 @@ fn hidden_test_code_never_reaches_feedback_the_report_or_the_exports() {
     }
 }
 
+#[test]
+fn no_grader_internal_name_or_path_reaches_anything_a_student_gets() {
+    let graded = graded();
+    let mut shown = vec![
+        graded.out.join("report.html"),
+        graded.out.join("gradebook.csv"),
+    ];
+    for folder in ["results", "feedback", "exports"] {
+        shown.extend(files_under(&graded.out.join(folder)));
+    }
+    let repo = repo();
+    let lab = lab_dir(tmp());
+    let internal = [
+        "p-student-".to_string(),
+        "p-solution-".to_string(),
+        ".work/".to_string(),
+        "/tmp/".to_string(),
+        format!("{}/", repo.root.display()),
+        lab.display().to_string(),
+        lab.canonicalize().unwrap().display().to_string(),
+        graded.out.display().to_string(),
+        graded.class.display().to_string(),
+    ];
+    let mut leaks = Vec::new();
+    for path in &shown {
+        let text = as_read(path);
+        for name in &internal {
+            for line in text.lines().filter(|l| l.contains(name.as_str())) {
+                leaks.push(format!("{}: {name}: {line}", path.display()));
+            }
+        }
+    }
+    assert!(shown.len() > 20, "the outputs were found: {shown:?}");
+    assert!(
+        leaks.is_empty(),
+        "grader-internal names reach the students:\n{}",
+        leaks.join("\n")
+    );
+    // The failures that panicked in the learner's code name the learner's files.
+    let feedback = (shown.iter())
+        .filter(|p| p.starts_with(graded.out.join("feedback")))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect::<String>();
+    assert!(
+        feedback.contains("panicked at exercises/"),
+        "no panic location in the feedback"
+    );
+}
+
 /// Every file below `dir`, as a reader finds it: not the `.name.tmp` files being written now (a
 /// rerun of the same class, `a_second_run_resumes…`, rewrites the outputs beside this test).
 fn files_under(dir: &Path) -> Vec<PathBuf> {
@@ -581,7 +694,8 @@ fn outputs_are_a_gradebook_results_and_feedback_per_student() {
         graded.results.len() + 1,
         "one row a student and a header:\n{csv}"
     );
-    assert!(csv.starts_with("student,ex01-join,"), "{csv}");
+    // A byte-order mark first: Korean Excel reads Hangul right only with it.
+    assert!(csv.starts_with("\u{feff}student,ex01-join,"), "{csv}");
     let out = &graded.out;
     let report = std::fs::read_to_string(out.join("report.html")).unwrap();
     // The score histogram counts every student once.
@@ -590,15 +704,22 @@ fn outputs_are_a_gradebook_results_and_feedback_per_student() {
         .skip(1)
         .map(|rest| rest[..rest.find('"').unwrap()].parse::<usize>().unwrap())
         .sum();
+    // Not those that could not be read: they have no score.
+    let unreadable = graded.results.iter().filter(|r| r.unreadable().is_some());
+    assert!(
+        unreadable.clone().count() >= 3,
+        "broken, empty, no-layout..."
+    );
     assert_eq!(
         counted,
-        graded.results.len(),
+        graded.results.len() - unreadable.count(),
         "the histogram of report.html"
     );
     // Every student has a row of their own.
     for r in &graded.results {
         let row = format!(
-            "<td data-label=\"학생\">{}</td><td class=\"count\" data-label=\"점수\">{} / {}</td>",
+            // `options` grades with `--lang en`.
+            "<td data-label=\"student\">{}</td><td class=\"count\" data-label=\"points\">{} / {}</td>",
             grade::svg::escape(&r.student),
             r.points,
             r.max_points
@@ -606,6 +727,7 @@ fn outputs_are_a_gradebook_results_and_feedback_per_student() {
         assert!(report.contains(&row), "report.html has no row {row}");
     }
     let canvas = std::fs::read_to_string(out.join("exports/canvas.csv")).unwrap();
+    assert!(canvas.starts_with("\u{feff}Student,"), "{canvas}");
     assert_eq!(
         canvas.lines().count(),
         graded.results.len() + 2,
@@ -615,7 +737,11 @@ fn outputs_are_a_gradebook_results_and_feedback_per_student() {
         let file = grade::file_name(&r.student);
         assert!(out.join("results").join(format!("{file}.json")).is_file());
         assert!(out.join("feedback").join(format!("{file}.md")).is_file());
-        assert!(canvas.contains(&format!("{0},,{0},{0},,{1}", r.student, r.points)));
+        let score = match r.unreadable() {
+            Some(_) => String::new(),
+            None => r.points.to_string(),
+        };
+        assert!(canvas.contains(&format!("{0},,{0},{0},,{score}\n", r.student)));
         let json = |path: PathBuf| -> serde_json::Value {
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
         };
@@ -674,13 +800,164 @@ fn shards_merge_into_the_same_gradebook() {
     }
     let merged = tmp().join("small-merged");
     let _ = std::fs::remove_dir_all(&merged);
-    assert_eq!(
-        merge(&repo, &outs, &merged, &Default::default()).unwrap(),
-        3
-    );
+    let labs = [lab_dir(tmp())];
+    let merge =
+        |shards: &[PathBuf], into: &Path| merge(&repo, shards, into, &labs, &Default::default());
+    assert_eq!(merge(&outs, &merged).unwrap().students, 3);
     let csv = |dir: &Path| std::fs::read_to_string(dir.join("gradebook.csv")).unwrap();
     assert_eq!(csv(&merged), csv(&tmp().join("small-whole")));
     assert_eq!(whole.len(), 3);
+
+    // What an instructor gets wrong is refused, and nothing is written.
+    let refused = tmp().join("small-refused");
+    let _ = std::fs::remove_dir_all(&refused);
+    let said = |shards: &[PathBuf]| format!("{:#}", merge(shards, &refused).unwrap_err());
+    let twice = said(&[outs[0].clone(), outs[0].clone(), outs[1].clone()]);
+    assert!(twice.contains("is given twice"), "{twice}");
+    let missing = said(&[outs[0].clone(), tmp().join("small-shard-3")]);
+    assert!(missing.contains("does not exist"), "{missing}");
+    // The whole class's folder beside a shard: its students are in two shards.
+    let overlap = said(&[outs[0].clone(), tmp().join("small-whole")]);
+    assert!(overlap.contains("is in two shards"), "{overlap}");
+    // A shard with a result edited by hand: its points raised to full marks.
+    let edited = tmp().join("small-shard-edited");
+    let _ = std::fs::remove_dir_all(&edited);
+    course::files::sync_dir(&outs[1], &edited, None).unwrap();
+    let result = std::fs::read_dir(edited.join("results"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let json = std::fs::read_to_string(&result).unwrap();
+    let r: StudentResult = serde_json::from_str(&json).unwrap();
+    let raised = json.replacen(
+        &format!("\n  \"points\": {},", r.points),
+        &format!("\n  \"points\": {},", r.points + 1),
+        1,
+    );
+    assert_ne!(raised, json);
+    std::fs::write(&result, raised).unwrap();
+    let forged = said(&[outs[0].clone(), edited]);
+    assert!(forged.contains("is not signed by the key"), "{forged}");
+    assert!(forged.contains("its exercises add up to"), "{forged}");
+    assert!(!refused.exists(), "nothing was merged");
+
+    // A shard graded into the whole class's folder: its slice is reused, the rest set aside.
+    let whole_out = tmp().join("small-whole");
+    let mut opts = options(&small, &whole_out);
+    opts.shard = Some(Shard { index: 1, count: 2 });
+    let mut reused = 0;
+    let slice = grade(&repo, &opts, |p| reused += usize::from(p.reused)).unwrap();
+    assert_eq!(
+        (slice.len(), reused),
+        (2, 2),
+        "the slice's signed results are reused"
+    );
+    let kept = grade::results::read_results(&whole_out).unwrap();
+    assert_eq!(kept.len(), 2, "the shard's --out holds its slice only");
+    assert!(whole_out.join("set-aside").is_dir());
+}
+
+#[test]
+fn a_rerun_into_the_same_out_describes_only_the_class_graded_now() {
+    let repo = repo();
+    let (class, out) = (tmp().join("rerun-class"), tmp().join("rerun-out"));
+    for dir in [&class, &out] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+    let work = [(exercise("ex01-join"), Work::Stub)];
+    // 김철수 as macOS names a folder: in NFD, each syllable as its jamo.
+    let nfd = "\u{1100}\u{1175}\u{11B7}\u{110E}\u{1165}\u{11AF}\u{1109}\u{116E}";
+    for name in ["ha", "jin", nfd] {
+        write_submission(&repo, &class, name, &work).unwrap();
+    }
+    // --out inside the submissions folder: refused before anything is built.
+    let inside = format!(
+        "{:#}",
+        grade(&repo, &options(&class, &class.join("graded")), |_| {}).unwrap_err()
+    );
+    assert!(
+        inside.contains("is inside the submissions folder"),
+        "{inside}"
+    );
+    assert!(!class.join("graded").exists(), "{inside}");
+    // The roster as Excel saves it: typed in NFC, blank rows at the end.
+    let roster = tmp().join("rerun-roster.csv");
+    std::fs::write(
+        &roster,
+        "folder,student_id,name\r\nha,2024-0001,Ha\r\njin,2024-0002,Jin\r\n\
+         김철수,2024-0003,김철수\r\nghost,2024-0009,Ghost\r\n,,\r\n,,\r\n",
+    )
+    .unwrap();
+    let mut opts = options(&class, &out);
+    opts.reports.roster = Some(grade::roster::Roster::load(&roster).unwrap());
+    let run = |opts: &Options| {
+        let (mut reused, mut set_aside) = (0, None);
+        let results = grade::grade_with(&repo, opts, |update| match update {
+            grade::Update::Graded(g) => reused += usize::from(g.reused),
+            grade::Update::SetAside(set) => set_aside = Some(set),
+            _ => {}
+        })
+        .unwrap();
+        (results, reused, set_aside)
+    };
+    let (first, _, set_aside) = run(&opts);
+    assert_eq!(first.len(), 3);
+    assert_eq!(set_aside, None);
+    let canvas = || std::fs::read_to_string(out.join("exports/canvas.csv")).unwrap();
+    // The macOS folder is the roster's 김철수: posted under the id, in one row.
+    assert!(
+        canvas().contains("\n김철수,,2024-0003,2024-0003,,0\n"),
+        "{}",
+        canvas()
+    );
+    assert_eq!(canvas().matches("김철수").count(), 1, "{}", canvas());
+    // In the roster with no submission: listed, with no score.
+    assert!(
+        canvas().contains("\nGhost,,2024-0009,2024-0009,,\n"),
+        "{}",
+        canvas()
+    );
+
+    // The class again: jin has left, ha's folder is renamed, 김철수 is unchanged.
+    std::fs::remove_dir_all(class.join("jin")).unwrap();
+    std::fs::rename(class.join("ha"), class.join("ha-renamed")).unwrap();
+    let (again, reused, set_aside) = run(&opts);
+    let graded: Vec<&str> = again.iter().map(|r| r.student.as_str()).collect();
+    assert_eq!(graded, ["ha-renamed", "김철수"]);
+    assert_eq!(reused, 1, "the signed result of 김철수 is reused");
+    let set_aside = set_aside.expect("the earlier results are set aside");
+    assert_eq!(set_aside.students, ["ha", "jin"]);
+    assert!(set_aside.to.starts_with(out.join("set-aside")));
+    assert!(
+        set_aside.to.join("results/ha.json").is_file(),
+        "moved, not deleted"
+    );
+    let in_results = grade::results::read_results(&out).unwrap();
+    assert_eq!(in_results.len(), 2, "results/ holds this class only");
+    let gradebook = std::fs::read_to_string(out.join("gradebook.csv")).unwrap();
+    let rows: Vec<&str> = gradebook.lines().skip(1).collect();
+    assert_eq!(
+        rows.len(),
+        2 + 3,
+        "two graded, and ha, jin and ghost missing:\n{gradebook}"
+    );
+    // Ha's old folder name is only the roster's row with no submission.
+    let ha: Vec<&&str> = rows.iter().filter(|r| r.starts_with("ha,")).collect();
+    assert_eq!(ha.len(), 1, "{gradebook}");
+    assert!(
+        ha[0].contains("in the roster, but no submission"),
+        "{gradebook}"
+    );
+    // Ha's id gets no score: the renamed folder is not in the roster, and no 0 is posted.
+    assert!(
+        canvas().contains("\nHa,,2024-0001,2024-0001,,\n"),
+        "{}",
+        canvas()
+    );
+    let junit = out.join("exports/junit");
+    assert!(!junit.join("jin.xml").exists() && junit.join("ha-renamed.xml").exists());
 }
 
 fn ex01_of(name: &str) -> &'static grade::results::ExerciseResult {

@@ -101,6 +101,10 @@ enum Cmd {
         shards: Vec<PathBuf>,
         #[arg(long)]
         out: PathBuf,
+        /// The lab each shard was graded in (grade's --lab; default: target/grading-lab), once for
+        /// each lab: every result must carry the signature of one of their keys.
+        #[arg(long)]
+        lab: Vec<PathBuf>,
         #[command(flatten)]
         reports: ReportArgs,
     },
@@ -146,7 +150,8 @@ struct GradeArgs {
 /// How `grade` and `merge` write the class report and the exports.
 #[derive(clap::Args)]
 struct ReportArgs {
-    /// The language of report.html, Korean or English (default: from LANG).
+    /// The language of what grading writes and says, Korean or English (default: from LANG):
+    /// report.html, the feedback, the exports' messages and these lines.
     #[arg(long, value_enum)]
     lang: Option<Lang>,
     /// A CSV with the header `folder,student_id,name`: the id and name of each submission folder,
@@ -215,15 +220,23 @@ fn dispatch(command: Cmd) -> Result<()> {
         Cmd::Merge {
             shards,
             out,
+            lab,
             reports,
         } => {
             let reports = reports.settings()?;
-            let count = grade::merge(&repo, &shards, &out, &reports)?;
+            let labs = if lab.is_empty() {
+                vec![repo.root.join("target/grading-lab")]
+            } else {
+                lab
+            };
+            let merged = grade::merge(&repo, &shards, &out, &labs, &reports)?;
+            if let Some(set) = &merged.set_aside {
+                eprintln!("{}", grade::say::set_aside(set, reports.lang));
+            }
             warn_of_the_roster(&reports, &out, true)?;
             println!(
-                "Merged {count} students into {}; the class report is {}",
-                out.join("gradebook.csv").display(),
-                out.join("report.html").display()
+                "{}",
+                grade::say::merged(merged.students, &out, reports.lang)
             );
             Ok(())
         }
@@ -348,22 +361,18 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
     } = args;
     // A roster with a mistake is refused before the class is built.
     let reports = reports.settings()?;
+    let lang = reports.lang;
     let shard = shard
         .map(|s| s.parse::<grade::Shard>())
         .transpose()
         .map_err(anyhow::Error::msg)?;
     let sandbox = if no_sandbox {
-        eprintln!(
-            "warning: grading WITHOUT the sandbox (--no-sandbox): student code runs with your rights"
-        );
+        eprintln!("{}", grade::say::no_sandbox(lang));
         Sandbox::Off
     } else {
         let sandbox = Sandbox::detect()?;
         if sandbox::limits::running_as_root() && !sandbox::cgroup::Cgroup::available() {
-            eprintln!(
-                "warning: no control group can be made under /sys/fs/cgroup: each test's \
-                 processes are limited one by one, not together (a fork bomb can slow the class)"
-            );
+            eprintln!("{}", grade::say::no_cgroup(lang));
         }
         sandbox
     };
@@ -384,8 +393,8 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
         sandbox,
         reports,
     };
-    eprintln!("Building the class (dependencies are built once and reused)...");
-    let bar = grade::bar::GradingBar::new();
+    eprintln!("{}", grade::say::building(lang));
+    let bar = grade::bar::GradingBar::new(lang);
     let results = grade::grade_with(repo, &options, |u| bar.update(u));
     bar.finish();
     let results = results?;
@@ -395,22 +404,11 @@ fn grade(repo: &Repo, args: GradeArgs) -> Result<()> {
         .map(|r| r.student.as_str())
         .collect();
     if !alerted.is_empty() {
-        eprintln!(
-            "ALERT: read the code of {} first: it has the shape of a compiler soundness \
-             hole that can forge passes (see the flags column of the gradebook)",
-            alerted.join(", ")
-        );
+        eprintln!("{}", grade::say::alert(&alerted, lang));
     }
     warn_of_the_roster(&options.reports, &out, options.shard.is_none())?;
     let full = results.iter().filter(|r| r.points == r.max_points).count();
-    println!(
-        "Graded {} students ({full} with full marks). Gradebook: {}; class report: {}; \
-         exports for Gradescope, GitHub Classroom, JUnit and Canvas: {}",
-        results.len(),
-        out.join("gradebook.csv").display(),
-        out.join("report.html").display(),
-        out.join("exports").display()
-    );
+    println!("{}", grade::say::graded(results.len(), full, &out, lang));
     Ok(())
 }
 
@@ -440,7 +438,8 @@ fn warn_of_the_roster(
     };
     let results = grade::results::read_results(out)?;
     let folders: Vec<&str> = results.iter().map(|r| r.student.as_str()).collect();
-    for warning in grade::roster::check(Some(roster), &folders, whole_class).warnings() {
+    for warning in grade::roster::check(Some(roster), &folders, whole_class).warnings(reports.lang)
+    {
         eprintln!("{warning}");
     }
     Ok(())

@@ -60,7 +60,8 @@ const MEASURE: &str = "(() => {
     const drawn = (selector) => [...document.querySelectorAll(selector)]
         .map((e) => e.getBoundingClientRect())
         .filter((r) => r.width > 0 && r.height > 0).length;
-    const charts = [...document.querySelectorAll('#failing svg.bars')];
+    const charts = [...document.querySelectorAll('#failing .chart.bars')];
+    const right = (e) => e.getBoundingClientRect().right;
     const shares = (chart) => [...chart.querySelectorAll('rect.bar')]
         .map((b) => Number(b.dataset.share));
     return {
@@ -82,6 +83,20 @@ const MEASURE: &str = "(() => {
         stopped: count('#stopped tr.stopped'),
         alerts: count('#integrity li.alert'),
         rosterItems: count('#roster li'),
+        // Each bar's label as shown, and those cut off or past the screen's edge.
+        barLabels: [...document.querySelectorAll('#failing .bar-label')].map((l) => l.innerText),
+        labelsCut: [...document.querySelectorAll('#failing .bar-label')]
+            .filter((l) => l.scrollWidth > l.clientWidth + 1 || right(l) > window.innerWidth + 0.5)
+            .map((l) => l.innerText),
+        // Boxes that scroll sideways because what is in them is wider than they are.
+        scrolled: [...document.querySelectorAll('#failing .scroll, #students .scroll')]
+            .filter((b) => b.scrollWidth > b.clientWidth + 1)
+            .map((b) => b.parentElement.id),
+        // A flag broken over two lines.
+        flagsBroken: [...document.querySelectorAll('#students .flag')]
+            .filter((f) => f.getClientRects().length > 1)
+            .map((f) => f.innerText),
+        studentsText: document.querySelector('#students').innerText,
         text: document.body.innerText,
         pageWidth: document.documentElement.scrollWidth,
         viewport: window.innerWidth,
@@ -135,7 +150,9 @@ fn the_class_report_draws_every_chart_loads_nothing_and_fits_a_phone() {
 
             // The histogram: ten columns of ten percent and full marks, one student each counted.
             assert_eq!(seen["columns"], 11, "{at}");
-            assert_eq!(seen["counted"], class.len(), "{at}");
+            // A submission that could not be read has no score: the statistics leave it out.
+            let scored = class.iter().filter(|r| r.unreadable().is_none()).count();
+            assert_eq!(seen["counted"], scored, "{at}");
             assert!(seen["columnsDrawn"].as_u64().unwrap() >= 3, "{at}: {seen}");
 
             // Failing shares: a bar per exercise and per failing test, most failing first.
@@ -176,6 +193,36 @@ fn the_class_report_draws_every_chart_loads_nothing_and_fits_a_phone() {
                 text.contains("eve<b>&co") && text.contains("김영희"),
                 "{at}"
             );
+
+            // The failing tests' names whole: on as many lines as they need, none cut off.
+            let labels: Vec<&str> = (seen["barLabels"].as_array().unwrap().iter())
+                .map(|l| l.as_str().unwrap())
+                .collect();
+            for name in [
+                "ex02-sequential-vs-concurrent › spawned_tasks_are_awaited",
+                "ex01-join › takes_one_second_not_three",
+            ] {
+                assert!(
+                    labels.iter().any(|l| l.replace('\n', " ").contains(name)),
+                    "{at}: {name} is not shown whole: {labels:?}"
+                );
+            }
+            assert_eq!(seen["labelsCut"], json!([]), "{at}: labels cut off");
+            assert_eq!(
+                seen["scrolled"],
+                json!([]),
+                "{at}: the charts and the student table scroll sideways"
+            );
+            assert_eq!(
+                seen["flagsBroken"],
+                json!([]),
+                "{at}: a flag broken mid-word"
+            );
+            // The roster's id and name beside each student it lists.
+            let students = seen["studentsText"].as_str().unwrap();
+            for shown in ["2024-0342", "2024-0117", "Bora Kim", "Chul Park"] {
+                assert!(students.contains(shown), "{at}: no {shown} in:\n{students}");
+            }
 
             assert!(
                 seen["pageWidth"].as_u64() <= seen["viewport"].as_u64(),

@@ -38,7 +38,7 @@ fn without_bubblewrap_grade_refuses_and_says_what_to_do() {
 fn with_no_sandbox_it_warns_and_goes_on() {
     let empty = Path::new(env!("CARGO_TARGET_TMPDIR")).join("empty-path");
     std::fs::create_dir_all(&empty).unwrap();
-    let out = grade(&empty, &["--no-sandbox"]);
+    let out = grade(&empty, &["--no-sandbox", "--lang", "en"]);
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(
         said.contains("WITHOUT the sandbox"),
@@ -46,4 +46,11 @@ fn with_no_sandbox_it_warns_and_goes_on() {
     );
     // It went on to the class, which does not exist.
     assert!(said.contains("does not exist"), "{said}");
+    // In the instructor's language.
+    let out = grade(&empty, &["--no-sandbox", "--lang", "ko"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("샌드박스 없이 채점합니다"),
+        "no Korean warning in: {said}"
+    );
 }

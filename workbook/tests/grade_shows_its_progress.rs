@@ -51,7 +51,7 @@ fn grading_shows_a_progress_bar_then_a_line_per_student() {
     // The checks' lab: its dependencies are built already when the checks ran first.
     let lab = tmp.join("lab");
     let script = format!(
-        "cd {repo:?} && {exe:?} grade {class:?} --out {out:?} --lab {lab:?}; echo EXIT=$?; sleep 600",
+        "cd {repo:?} && {exe:?} grade {class:?} --out {out:?} --lab {lab:?} --lang en; echo EXIT=$?; sleep 600",
         repo = repo(),
         exe = env!("CARGO_BIN_EXE_workbook"),
     );

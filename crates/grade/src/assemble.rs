@@ -4,7 +4,9 @@
 
 use crate::lab::{Built, Outcome, Target};
 use crate::manifest::Manifest;
-use crate::results::{Compile, ExerciseResult, SCHEMA, StudentResult, TestResult, TestStatus};
+use crate::results::{
+    Compile, ExerciseResult, SCHEMA, Status, StudentResult, TestResult, TestStatus,
+};
 use crate::scan;
 use crate::submissions::{self, Submission};
 use anyhow::{Result, bail};
@@ -80,6 +82,11 @@ pub(crate) fn assemble(course: &Course, work: &Work) -> Result<StudentResult> {
         student: work.submission.student.clone(),
         hash: work.hash.to_string(),
         problem: work.submission.problem.clone(),
+        // A submission with a problem had nothing read from it, and nothing built.
+        status: match work.submission.problem {
+            Some(_) => Status::Unreadable,
+            None => Status::Graded,
+        },
         integrity,
         review,
         alerts,
@@ -129,7 +136,15 @@ fn exercise_result(course: &Course, work: &Work, e: &Exercise) -> ExerciseResult
         .map(|b| compile_errors(course.repo, b, &e.hidden_test_file()))
         .unwrap_or_default();
     let tests: Vec<TestResult> = (course.reference.of(&e.name).iter())
-        .map(|(target, name)| test_result(course.manifest, &e.name, *target, name, work.outcomes))
+        .map(|(target, name)| {
+            let mut t = test_result(course.manifest, &e.name, *target, name, work.outcomes);
+            // A panic's location names the lab's copy: show the learner's own path, as the
+            // compiler's errors do.
+            if let Some(b) = build {
+                t.message = as_the_learner_sees_it(&t.message, course.repo, b);
+            }
+            t
+        })
         .collect();
     ExerciseResult {
         name: e.name.clone(),
@@ -207,18 +222,20 @@ fn capped(errors: Vec<String>) -> Vec<String> {
         kept.push(error);
     }
     if kept.len() < total {
-        kept.push(format!(
-            "({} more compiler errors not shown: fix the first ones first)",
-            total - kept.len()
-        ));
+        kept.push(format!("({}{MORE_ERRORS}", total - kept.len()));
     }
     kept
 }
 
 /// How the compiler reports a file the compile sandbox keeps out of reach.
 const DENIED: &str = "Permission denied (os error 13)";
+/// After the errors kept, with how many were not: `(5 more compiler errors not shown: ...)`.
+pub(crate) const MORE_ERRORS: &str = " more compiler errors not shown: fix the first ones first)";
+/// In place of the compiler's errors that quote the hidden tests.
+pub(crate) const HIDDEN_DO_NOT_COMPILE: &str = "The instructor's hidden tests do not compile against \
+    this code: was a public type or signature changed?";
 /// What the feedback adds to such an error.
-const OUT_OF_REACH: &str = "While it compiles, a crate may read only its own src/ folder and its \
+pub(crate) const OUT_OF_REACH: &str = "While it compiles, a crate may read only its own src/ folder and its \
     dependencies: include!, include_str!, #[path] and extern crate cannot reach other files.";
 
 /// Compiler messages a learner may see: one that quotes the hidden tests is replaced by a note.
@@ -231,10 +248,7 @@ fn visible_errors(errors: &[String], hidden: &Path) -> Vec<String> {
         .cloned()
         .collect();
     if visible.len() < errors.len() {
-        visible.push(
-            "The instructor's hidden tests do not compile against this code: was a public type or signature changed?"
-                .into(),
-        );
+        visible.push(HIDDEN_DO_NOT_COMPILE.into());
     }
     visible
 }
@@ -375,7 +389,13 @@ mod tests {
         let (exercise, hidden) = (Target::Exercise, Target::Hidden);
         let outcomes = [
             outcome(EXERCISES[0], exercise, "a", Status::Passed, ""),
-            outcome(EXERCISES[0], exercise, "b", Status::Failed, "wrong"),
+            outcome(
+                EXERCISES[0],
+                exercise,
+                "b",
+                Status::Failed,
+                PANIC_IN_THE_LAB,
+            ),
             outcome(EXERCISES[0], hidden, "(all)", Status::NoResult, "not run"),
             outcome(EXERCISES[1], exercise, "d", Status::Passed, ""),
         ];
@@ -433,7 +453,30 @@ mod tests {
         let compiles: Vec<Compile> = r.exercises.iter().map(|e| e.compile).collect();
         assert_eq!(compiles, [Compile::Ok, Compile::Failed, Compile::Missing]);
         assert_eq!((r.points, r.max_points), (2, 9));
-        assert_eq!(r.exercises[0].tests[1].message, "wrong");
+        assert_eq!(
+            r.exercises[0].tests[1].message,
+            PANIC_AS_THE_LEARNER_SEES_IT
+        );
+    }
+
+    /// A failing test as libtest prints it in the lab: the panic in the student's code is located
+    /// relative to the lab's workspace, the assertion in the test file by its absolute path.
+    const PANIC_IN_THE_LAB: &str = "thread 'b' panicked at p-student-alice-ex01-join/src/lib.rs:97:5:\n\
+        wrong\n\
+        called from /lab/ws/p-student-alice-ex01-join/src/lib.rs:3:1 and \
+        /repo/exercises/ex01-join/tests/exercise.rs:12:9";
+    const PANIC_AS_THE_LEARNER_SEES_IT: &str = "thread 'b' panicked at exercises/ex01-join/src/lib.rs:97:5:\n\
+        wrong\n\
+        called from exercises/ex01-join/src/lib.rs:3:1 and \
+        exercises/ex01-join/tests/exercise.rs:12:9";
+
+    #[test]
+    fn panic_locations_name_the_learners_files_not_the_labs() {
+        let message = &alice().exercises[0].tests[1].message;
+        assert_eq!(message, PANIC_AS_THE_LEARNER_SEES_IT);
+        for internal in ["p-student-", "/lab/", "/repo/"] {
+            assert!(!message.contains(internal), "{internal} in {message}");
+        }
     }
 
     #[test]

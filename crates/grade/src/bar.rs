@@ -3,13 +3,16 @@
 //! it prints one line per student instead.
 
 use crate::results::Compile;
+use crate::say;
 use crate::{Graded, Update};
+use course::Lang;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::sync::Mutex;
 
 pub struct GradingBar {
     bar: ProgressBar,
     state: Mutex<State>,
+    lang: Lang,
 }
 
 #[derive(Default)]
@@ -21,21 +24,25 @@ struct State {
 }
 
 impl GradingBar {
-    pub fn new() -> GradingBar {
+    /// A bar that speaks `lang`.
+    pub fn new(lang: Lang) -> GradingBar {
+        let words = say::bar(lang);
         // Drawn from the first update on, when the class's size is known.
         let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
         bar.set_style(
-            ProgressStyle::with_template(
-                "{bar:24.green/white} {pos:>3}/{len} graded · {prefix} · ETA {eta}\n{wide_msg}",
-            )
+            ProgressStyle::with_template(&format!(
+                "{{bar:24.green/white}} {{pos:>3}}/{{len}} {} · {{prefix}} · {} {{eta}}\n{{wide_msg}}",
+                words.graded, words.eta
+            ))
             .expect("a valid template")
             .progress_chars("█▉ "),
         );
-        bar.set_prefix("0 short of full marks");
+        bar.set_prefix(format!("0 {}", words.short));
         bar.enable_steady_tick(std::time::Duration::from_millis(250));
         GradingBar {
             bar,
             state: Mutex::new(State::default()),
+            lang,
         }
     }
 
@@ -53,9 +60,9 @@ impl GradingBar {
                     state.short += 1;
                 }
                 if self.bar.is_hidden() {
-                    eprintln!("{}", line(&p));
+                    eprintln!("{}", line(&p, self.lang));
                 } else {
-                    self.bar.println(line(&p));
+                    self.bar.println(line(&p, self.lang));
                 }
             }
             Update::Building { students, total } => {
@@ -63,15 +70,24 @@ impl GradingBar {
                 state.building = students;
             }
             Update::Testing { student } => state.testing = student,
+            Update::SetAside(set) => {
+                let line = crate::say::set_aside(&set, self.lang);
+                if self.bar.is_hidden() {
+                    eprintln!("{line}");
+                } else {
+                    self.bar.println(line);
+                }
+            }
         }
+        let words = say::bar(self.lang);
         self.bar
-            .set_prefix(format!("{} short of full marks", state.short));
+            .set_prefix(format!("{} {}", state.short, words.short));
         let mut now = Vec::new();
         if state.building > 0 {
-            now.push(format!("compiling {} students", state.building));
+            now.push(words.compiling.replace("{n}", &state.building.to_string()));
         }
         if !state.testing.is_empty() {
-            now.push(format!("testing {}", state.testing));
+            now.push(format!("{} {}", words.testing, state.testing));
         }
         self.bar.set_message(now.join(", "));
     }
@@ -83,16 +99,16 @@ impl GradingBar {
 
 impl Default for GradingBar {
     fn default() -> Self {
-        GradingBar::new()
+        GradingBar::new(Lang::En)
     }
 }
 
 /// One student's line: points, and why not more when it is not the code's own doing.
-fn line(p: &Graded) -> String {
+fn line(p: &Graded, lang: Lang) -> String {
     let r = p.result;
     let note = match (&r.problem, p.reused) {
-        (Some(problem), _) => format!("not graded: {problem}"),
-        (None, true) => "unchanged since the last run".to_string(),
+        (Some(problem), _) => say::not_graded(problem, lang),
+        (None, true) => say::unchanged(lang).to_string(),
         (None, false) => {
             let broken = r
                 .exercises
@@ -101,13 +117,17 @@ fn line(p: &Graded) -> String {
                 .count();
             match broken {
                 0 => String::new(),
-                1 => "1 exercise does not compile".to_string(),
-                n => format!("{n} exercises do not compile"),
+                n => say::do_not_compile(n, lang),
             }
         }
     };
     format!(
-        "{:>3}/{} {:<20} {:>3}/{} points  {note}",
-        p.done, p.total, r.student, r.points, r.max_points
+        "{:>3}/{} {:<20} {:>3}/{} {}  {note}",
+        p.done,
+        p.total,
+        r.student,
+        r.points,
+        r.max_points,
+        say::points(lang)
     )
 }

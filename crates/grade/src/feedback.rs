@@ -1,31 +1,40 @@
 //! `feedback/<student>.md`: what the learner reads of their result. Hidden tests are named with
 //! their status, never their code or messages.
 
-use crate::results::{Compile, NOT_SANDBOXED, StudentResult};
+use crate::learner_words as words;
+use crate::results::{Compile, StudentResult};
+use course::Lang;
 use std::fmt::Write;
 
 /// The learner's feedback. Hidden tests are named with their status, never their code or messages.
-pub(crate) fn feedback_md(r: &StudentResult) -> String {
+/// The grader's words are in `lang`; test names, messages and the compiler's are as they are.
+pub(crate) fn feedback_md(r: &StudentResult, lang: Lang) -> String {
+    if let Some(why) = r.unreadable() {
+        return crate::unreadable::feedback_md(&r.student, why, lang);
+    }
     let mut md = format!(
-        "# Feedback for {}\n\n**{} / {} points**\n\n",
-        r.student, r.points, r.max_points
+        "# {}\n\n**{} / {} {}**\n\n",
+        words::feedback_title(&r.student, lang),
+        r.points,
+        r.max_points,
+        words::points(lang)
     );
     if !r.sandboxed {
-        let _ = writeln!(md, "> **{NOT_SANDBOXED}**\n");
+        let _ = writeln!(md, "> **{}**\n", words::not_sandboxed(lang));
     }
     if let Some(problem) = &r.problem {
-        let _ = writeln!(md, "Your submission could not be graded: it {problem}.\n");
+        let _ = writeln!(md, "{}\n", words::could_not_be_graded(problem, lang));
     }
     if !r.integrity.is_empty() {
-        md.push_str("Files you may not edit were changed; the originals were used:\n\n");
+        let _ = writeln!(md, "{}\n", words::integrity(lang));
         for f in &r.integrity {
-            let _ = writeln!(md, "- {f}");
+            let _ = writeln!(md, "- {}", words::detail(f, lang));
         }
         md.push('\n');
     }
     for e in &r.exercises {
         let _ = writeln!(md, "## {} — {} / {}\n", e.name, e.points, e.max_points);
-        if let Some((sentence, errors)) = e.build_problem() {
+        if let Some((sentence, errors)) = words::build_problem(e, lang) {
             let _ = writeln!(md, "{sentence}\n");
             if !errors.is_empty() {
                 md.push_str(&code_block(&errors));
@@ -35,15 +44,19 @@ pub(crate) fn feedback_md(r: &StudentResult) -> String {
         if e.compile == Compile::Missing {
             continue;
         }
-        md.push_str("| test | result | points |\n| --- | --- | --- |\n");
+        let _ = writeln!(md, "{}\n| --- | --- | --- |", words::table_header(lang));
         for t in &e.tests {
             let mark = if t.passed() { "✅" } else { "❌" };
-            let kind = if t.hidden() { " (hidden)" } else { "" };
+            let kind = if t.hidden() {
+                format!(" {}", words::hidden(lang))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 md,
                 "| `{}`{kind} | {mark} {} | {} / {} |",
                 t.name,
-                t.status.words(),
+                words::status(t.status, lang),
                 t.points,
                 t.max_points
             );
@@ -108,6 +121,7 @@ mod tests {
             hash: String::new(),
             sandboxed: true,
             problem: None,
+            status: Default::default(),
             integrity: Vec::new(),
             review: Vec::new(),
             alerts: Vec::new(),
@@ -129,7 +143,7 @@ mod tests {
     fn backticks_in_messages_stay_inside_their_code_blocks() {
         let message = "left != right\n```\n# Injected by the message\n   ````\n`````` `";
         let errors = vec!["error: ```\n## Injected by the compiler\n```".to_string()];
-        let md = feedback_md(&result(errors, message));
+        let md = feedback_md(&result(errors, message), Lang::En);
         let outside = outside_code(&md);
         assert!(
             outside.iter().all(|l| !l.contains("Injected")),

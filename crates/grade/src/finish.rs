@@ -8,7 +8,7 @@ use crate::results::{self, StudentResult};
 use crate::schedule::{self, Scheduled, Tested, Testing};
 use crate::{Graded, Options, Update, feedback};
 use anyhow::Result;
-use course::Repo;
+use course::{Lang, Repo};
 use std::collections::BTreeSet;
 use std::time::Instant;
 
@@ -76,7 +76,7 @@ pub(crate) fn grade_class<F: FnMut(Update)>(
             reference,
             sandboxed: opts.sandbox.is_on(),
         };
-        finish(&course, class, tested)
+        finish(&course, class, tested, opts.reports.lang)
     };
     schedule::build_and_test(lab, &variants, &testing, |scheduled| {
         students.hear(scheduled, tally, &finish)
@@ -146,7 +146,7 @@ impl Students {
 }
 
 /// A student's result, assembled, signed and written with their feedback.
-fn finish(course: &Course, class: &Class, tested: Tested) -> Result<StudentResult> {
+fn finish(course: &Course, class: &Class, tested: Tested, lang: Lang) -> Result<StudentResult> {
     let student = (class.to_grade.iter())
         .find(|s| Owner::Student(s.submission.student.clone()) == tested.owner)
         .expect("every owner is a student");
@@ -158,7 +158,7 @@ fn finish(course: &Course, class: &Class, tested: Tested) -> Result<StudentResul
     };
     let mut result = assemble::assemble(course, &work)?;
     result.signature = Some(class.key.sign(&result)?);
-    results::write(&class.out, &result, &feedback::feedback_md(&result))?;
+    results::write(&class.out, &result, &feedback::feedback_md(&result, lang))?;
     Ok(result)
 }
 
@@ -212,6 +212,7 @@ mod tests {
                 Update::Graded(g) => format!("graded {} {}/{}", g.result.student, g.done, g.total),
                 Update::Building { students, total } => format!("building {students}/{total}"),
                 Update::Testing { student } => format!("testing {student}"),
+                Update::SetAside(set) => format!("set aside {}", set.students.join(" ")),
             })
         });
         let finish = |_: &ReferenceTests, tested: Tested| {

@@ -1,5 +1,6 @@
 //! `gradebook.csv`: a row a student for the instructor's spreadsheet or LMS, with the flags that
-//! ask for a look (alerts first).
+//! ask for a look (alerts first). Every CSV that grading writes starts with a UTF-8 byte-order
+//! mark ([`for_excel`]): without it, Korean Excel reads the file as CP949 and garbles the Hangul.
 
 use crate::results::{NOT_SANDBOXED, StudentResult};
 use crate::roster;
@@ -22,23 +23,39 @@ pub(crate) fn gradebook_csv(
     ordered.sort_by_key(|r| r.alerts.is_empty());
     for r in ordered {
         let mut row = vec![spreadsheet_text(&r.student)];
+        // An unreadable submission has no points: its cells are blank, never 0.
+        let graded = r.unreadable().is_none();
         for name in exercises {
             let points = r
                 .exercises
                 .iter()
                 .find(|e| &e.name == name)
                 .map_or(0, |e| e.points);
-            row.push(points.to_string());
+            row.push(if graded {
+                points.to_string()
+            } else {
+                String::new()
+            });
         }
         let mut flags: Vec<String> = r.alerts.iter().map(|a| format!("ALERT: {a}")).collect();
-        flags.extend(r.problem.iter().cloned());
+        match r.unreadable() {
+            Some(why) => flags.push(format!(
+                "{UNREADABLE}: the submission {why}; nothing in it was graded: ask for it again"
+            )),
+            None => flags.extend(r.problem.iter().cloned()),
+        }
         if !r.sandboxed {
             flags.insert(0, NOT_SANDBOXED.into());
         }
         flags.extend(r.integrity.iter().map(|f| format!("integrity: {f}")));
         flags.extend(r.review.iter().map(|f| format!("review: {f}")));
         flags.extend(roster.flag(&r.student));
-        row.extend([r.points.to_string(), r.max_points.to_string()]);
+        let total = if graded {
+            r.points.to_string()
+        } else {
+            String::new()
+        };
+        row.extend([total, r.max_points.to_string()]);
         row.push(spreadsheet_text(&flags.join("; ")));
         csv.write_record(&row)?;
     }
@@ -54,7 +71,15 @@ pub(crate) fn gradebook_csv(
         )));
         csv.write_record(&row)?;
     }
-    Ok(String::from_utf8(csv.into_inner()?)?)
+    Ok(for_excel(String::from_utf8(csv.into_inner()?)?))
+}
+
+/// The gradebook's flag of a submission that could not be read.
+pub(crate) const UNREADABLE: &str = "unreadable";
+
+/// A CSV as Excel reads it right: with a UTF-8 byte-order mark first.
+pub(crate) fn for_excel(csv: String) -> String {
+    format!("\u{feff}{csv}")
 }
 
 /// A spreadsheet would run a field that starts like a formula: such a field is made text.
@@ -63,5 +88,41 @@ pub(crate) fn spreadsheet_text(text: &str) -> String {
         format!("'{text}")
     } else {
         text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::Status;
+    use crate::sample_class::class;
+
+    #[test]
+    fn the_gradebook_starts_with_a_bom_and_an_unreadable_submission_has_blank_points() {
+        let mut results = class();
+        results[0].problem = Some("is not a readable zip".into());
+        results[0].status = Status::Unreadable;
+        let exercises: Vec<String> = (results[1].exercises.iter())
+            .map(|e| e.name.clone())
+            .collect();
+        let check = roster::check(None, &[], true);
+        let csv = gradebook_csv(&exercises, &results, &check).unwrap();
+        let rest = csv
+            .strip_prefix('\u{feff}')
+            .expect("a UTF-8 byte-order mark");
+        let mut reader = csv::Reader::from_reader(rest.as_bytes());
+        let header = reader.headers().unwrap().clone();
+        assert_eq!(&header[0], "student");
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let row = |student: &str| rows.iter().find(|r| &r[0] == student).unwrap();
+        let unreadable = row(&results[0].student);
+        let total = header.iter().position(|h| h == "total").unwrap();
+        assert!(
+            unreadable.iter().skip(1).take(total).all(str::is_empty),
+            "{unreadable:?}"
+        );
+        assert!(unreadable[total + 2].contains("unreadable: the submission is not a readable zip"));
+        let graded = row(&results[1].student);
+        assert_eq!(graded[total], results[1].points.to_string());
     }
 }

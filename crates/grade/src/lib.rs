@@ -22,19 +22,25 @@ mod finish;
 pub mod given;
 mod gradebook;
 pub mod lab;
+mod learner_words;
 pub mod manifest;
+mod merge;
 mod message_groups;
+mod names;
 pub mod outputs;
 mod prepare;
 mod report_html;
 pub mod results;
 pub mod roster;
+pub mod say;
 mod scan;
 pub mod schedule;
+mod set_aside;
 mod signature;
 mod slots;
 pub mod submissions;
 pub mod svg;
+mod unreadable;
 
 /// The synthetic class the exports' and the report's tests share with the browser test.
 #[cfg(test)]
@@ -44,11 +50,13 @@ use crate::lab::suites::Budgets;
 use crate::lab::{CompileSandbox, Lab, LabLock};
 use anyhow::{Result, bail};
 use course::Repo;
+pub use merge::{Merged, merge};
 pub use prepare::Shard;
 use results::StudentResult;
 pub use results::file_name;
 use sandbox::Sandbox;
-use std::path::{Path, PathBuf};
+pub use set_aside::SetAside;
+use std::path::PathBuf;
 use std::time::Instant;
 
 pub struct Options {
@@ -87,6 +95,8 @@ pub enum Update<'a> {
     Building { students: usize, total: usize },
     /// This student's tests started.
     Testing { student: String },
+    /// Results in `--out` of students not in this class (or this shard) were moved aside.
+    SetAside(SetAside),
 }
 
 /// Grades the class; returns every result and writes `results/`, `feedback/`, and from them
@@ -107,10 +117,17 @@ pub fn grade(
 pub fn grade_with(
     repo: &Repo,
     opts: &Options,
-    on_update: impl FnMut(Update),
+    mut on_update: impl FnMut(Update),
 ) -> Result<Vec<StudentResult>> {
     let started = Instant::now();
     let mut class = prepare::discover(repo, opts)?;
+    // Every output describes this class (this shard's slice): earlier results of others go.
+    let students: Vec<String> = (class.submissions.iter())
+        .map(|s| s.student.clone())
+        .collect();
+    if let Some(set) = set_aside::others(&class.out, &students)? {
+        on_update(Update::SetAside(set));
+    }
     let mut tally = finish::Tally::new(class.submissions.len(), started, on_update);
     class.sort_out(repo, opts.sandbox.is_on(), |unchanged| {
         tally.graded(unchanged, true)
@@ -137,32 +154,4 @@ fn open_lab(repo: &Repo, opts: &Options) -> Result<(Lab, LabLock)> {
         _ => {}
     }
     Ok((lab, lock))
-}
-
-/// `workbook merge`: the results and feedback of several shard outputs, in one gradebook, class
-/// report and set of exports. Results are copied as they are, signatures included: they were
-/// signed with other labs' keys, so a `grade` run into the merged folder grades everyone again
-/// rather than trust them.
-pub fn merge(
-    repo: &Repo,
-    shards: &[PathBuf],
-    out: &Path,
-    reports: &outputs::Settings,
-) -> Result<usize> {
-    let mut count = 0;
-    for shard in shards {
-        for result in results::read_results(shard)? {
-            let feedback = std::fs::read_to_string(results::feedback_path(shard, &result.student))
-                .unwrap_or_else(|_| feedback::feedback_md(&result));
-            results::write(out, &result, &feedback)?;
-            count += 1;
-        }
-    }
-    if count == 0 {
-        bail!(
-            "no results/*.json in {shards:?}: are these the --out folders of `workbook grade --shard`?"
-        );
-    }
-    outputs::write_all(repo, out, reports, true)?;
-    Ok(count)
 }

@@ -8,9 +8,9 @@ use crate::manifest::Manifest;
 use crate::results::StudentResult;
 use crate::signature;
 use crate::submissions::{self, Submission, link_below};
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use course::{Exercise, Repo};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 /// `--shard 2/4`: the second of four deterministic slices of the class (by student name).
@@ -68,6 +68,7 @@ pub(crate) struct ToGrade {
 pub(crate) fn discover(repo: &Repo, opts: &crate::Options) -> Result<Class> {
     let manifest = Manifest::load(repo)?;
     let exercises = repo.exercises()?;
+    refuse_out_inside(&opts.submissions, &opts.out)?;
     std::fs::create_dir_all(&opts.out)
         .with_context(|| format!("creating {}", opts.out.display()))?;
     let out = opts.out.canonicalize()?;
@@ -81,6 +82,45 @@ pub(crate) fn discover(repo: &Repo, opts: &crate::Options) -> Result<Class> {
         manifest,
         to_grade: Vec::new(),
     })
+}
+
+/// An error when `out` is in the submissions folder: grading would take it for a student.
+fn refuse_out_inside(submissions: &Path, out: &Path) -> Result<()> {
+    let (Ok(submissions), Ok(out)) = (submissions.canonicalize(), resolved(out)) else {
+        // A missing submissions folder is reported where it is read.
+        return Ok(());
+    };
+    if out.starts_with(&submissions) {
+        let beside = submissions.with_file_name(format!(
+            "{}-graded",
+            submissions
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+        ));
+        bail!(
+            "--out {} is inside the submissions folder {}: its results would be graded as a \
+             student's submission. Choose an --out outside it, such as {}",
+            out.display(),
+            submissions.display(),
+            beside.display()
+        );
+    }
+    Ok(())
+}
+
+/// `path` made absolute with its links resolved, as far as it exists (the rest as it is).
+fn resolved(path: &Path) -> std::io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        rest.push(existing.file_name().unwrap_or_default().to_owned());
+        existing = existing.parent().unwrap_or(Path::new("/"));
+    }
+    let mut resolved = existing.canonicalize()?;
+    resolved.extend(rest.iter().rev());
+    Ok(resolved)
 }
 
 impl Class {
@@ -176,6 +216,36 @@ mod tests {
             let error = bad.parse::<Shard>().unwrap_err();
             assert!(error.contains("not a shard"), "{bad}: {error}");
         }
+    }
+
+    #[test]
+    fn an_out_folder_inside_the_submissions_is_refused() {
+        let class =
+            std::env::temp_dir().join(format!("workbook-out-inside-{}", std::process::id()));
+        std::fs::create_dir_all(class.join("alice")).unwrap();
+        for inside in [
+            class.join("graded"),
+            class.join("alice/../graded/deeper"),
+            class.clone(),
+        ] {
+            let error = refuse_out_inside(&class, &inside).unwrap_err().to_string();
+            assert!(
+                error.contains("is inside the submissions folder"),
+                "{error}"
+            );
+            assert!(
+                error.contains("-graded"),
+                "it says what to do instead: {error}"
+            );
+        }
+        // Through a link into the class too.
+        let link = class.with_extension("link");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(&class, &link).unwrap();
+        assert!(refuse_out_inside(&class, &link.join("graded")).is_err());
+        assert!(refuse_out_inside(&class, &class.with_extension("graded")).is_ok());
+        std::fs::remove_file(&link).unwrap();
+        std::fs::remove_dir_all(&class).unwrap();
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! { "schema": 2, "student": "alice", "hash": "<sha-256 of submission + tests>",
-//!   "problem": null | "why the submission could not be graded",
+//!   "problem": null | "why the submission could not be read",
+//!   "status": "unreadable",        // only when it could not be read (absent: graded)
 //!   "integrity": ["ex01-join/tests/exercise.rs was changed (not used: the original was)"],
 //!   "review": ["src/lib.rs:12 calls std::process::exit"],   // static scan, for the instructor
 //!   "alerts": ["src/lib.rs:3 has the shape of a compiler soundness hole ..."], // read these first
@@ -40,6 +41,10 @@ pub struct StudentResult {
     pub student: String,
     pub hash: String,
     pub problem: Option<String>,
+    /// Graded, or unreadable (then `problem` says why): absent from the JSON when graded, so that
+    /// results written before the field read, and sign, as they were.
+    #[serde(default, skip_serializing_if = "Status::is_graded")]
+    pub status: Status,
     pub integrity: Vec<String>,
     pub review: Vec<String>,
     /// What could have forged a pass even in the sandbox: read these students' code first.
@@ -53,6 +58,31 @@ pub struct StudentResult {
     /// The grader's HMAC of this result without the field; `None` before it is signed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
+}
+
+impl StudentResult {
+    /// Why the submission could not be read, when it could not: then it has no points to post
+    /// (not 0), and the class's statistics leave it out.
+    pub fn unreadable(&self) -> Option<&str> {
+        (self.status == Status::Unreadable)
+            .then(|| self.problem.as_deref().unwrap_or("could not be read"))
+    }
+}
+
+/// Whether a submission was graded: `unreadable` when nothing in it could be (a corrupt zip, an
+/// empty folder, no exercises/ in it...).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Graded,
+    Unreadable,
+}
+
+impl Status {
+    fn is_graded(&self) -> bool {
+        *self == Status::Graded
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -412,6 +442,7 @@ pub(crate) mod tests {
             student: "김영희".into(),
             hash: "0123abcd".into(),
             problem: None,
+            status: Status::Graded,
             integrity: vec![
                 "ex01-join/tests/exercise.rs was changed (not used: the original was)".into(),
             ],
@@ -453,6 +484,24 @@ pub(crate) mod tests {
             },
             golden_unsigned()
         );
+    }
+
+    #[test]
+    fn an_unreadable_result_says_so_and_a_graded_one_is_written_as_before() {
+        let unreadable = StudentResult {
+            problem: Some("is not a readable zip".into()),
+            status: Status::Unreadable,
+            ..golden_unsigned()
+        };
+        let json = serde_json::to_value(&unreadable).unwrap();
+        assert_eq!(json["status"], "unreadable");
+        assert_eq!(unreadable.unreadable(), Some("is not a readable zip"));
+        let read: StudentResult = serde_json::from_value(json).unwrap();
+        assert_eq!(read, unreadable);
+        // A graded result has no `status`: the golden file, written before it, is what it writes.
+        let graded = serde_json::to_value(golden_unsigned()).unwrap();
+        assert!(graded.get("status").is_none(), "{graded}");
+        assert_eq!(golden_unsigned().unreadable(), None);
     }
 
     #[test]

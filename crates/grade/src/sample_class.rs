@@ -101,6 +101,7 @@ fn student(name: &str, exercises: Vec<ExerciseResult>) -> StudentResult {
         student: name.into(),
         hash: String::new(),
         problem: None,
+        status: Default::default(),
         integrity: Vec::new(),
         review: Vec::new(),
         alerts: Vec::new(),
@@ -175,8 +176,11 @@ pub fn class() -> Vec<StudentResult> {
             ex02(Compile::Ok, &[], Passed, ""),
         ],
     );
+    // As `scan::alerts` words it.
     chul.alerts = vec![
-        "ex01-join/src/lib.rs:3 has the shape of a compiler soundness hole (two lifetime parameters)"
+        "ex01-join/src/lib.rs:3 has the shape of a compiler soundness hole (two lifetime \
+         parameters or a `for<'a> fn` pointer; rust-lang/rust#25860, cve-rs) with which safe code \
+         can forge a pass: read it before trusting its points"
             .into(),
     ];
     // Could not be graded, and graded without the sandbox; a name HTML must escape.
@@ -189,6 +193,7 @@ pub fn class() -> Vec<StudentResult> {
     );
     eve.exercises[0].compile = Compile::Missing;
     eve.problem = Some("is a .zip that cannot be read".into());
+    eve.status = super::results::Status::Unreadable;
     eve.sandboxed = false;
     let mut class = vec![alice, younghee, bora, chul, eve];
     class.sort_by(|a, b| a.student.cmp(&b.student));

@@ -8,7 +8,7 @@
 use std::path::Path;
 
 /// What to look for (without white space), and what to tell the instructor when it is there.
-const PATTERNS: &[(&str, &str)] = &[
+pub(crate) const PATTERNS: &[(&str, &str)] = &[
     ("process::exit", "calls std::process::exit"),
     (
         "std::process",

@@ -33,6 +33,19 @@ impl Key {
         Ok(Key(key))
     }
 
+    /// `<lab>/grader.key` if it is there: what `merge` verifies results with (it makes no key).
+    pub fn existing(lab: &Path) -> Result<Key> {
+        if !lab.join(KEY_FILE).is_file() {
+            bail!(
+                "{} has no {KEY_FILE}: give --lab the folder each shard was graded with (grade's \
+                 --lab, target/grading-lab by default), once for each lab, so that every result \
+                 can be checked against the key that signed it",
+                lab.display()
+            );
+        }
+        Key::of_lab(lab)
+    }
+
     /// The signature of `result`: hex HMAC-SHA-256 of its JSON without the `signature` field.
     pub fn sign(&self, result: &StudentResult) -> Result<String> {
         let code = self.mac(result)?.finalize().into_bytes();
@@ -114,6 +127,7 @@ mod tests {
             student: "alice".into(),
             hash: "abc".into(),
             problem: None,
+            status: Default::default(),
             integrity: Vec::new(),
             review: Vec::new(),
             alerts: Vec::new(),

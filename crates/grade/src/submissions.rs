@@ -3,8 +3,10 @@
 
 mod unzip;
 
+use crate::names;
 use anyhow::{Result, bail};
 use course::Repo;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 /// Files of a submission's root that are compared with the pristine ones (and never used).
@@ -17,6 +19,15 @@ const WORKSPACE_FILES: &[&str] = &[
 ];
 /// Files of an exercise crate that are compared with the pristine ones, besides its `tests/`.
 const CRATE_FILES: &[&str] = &["Cargo.toml", "build.rs", "hints.toml", ".cargo/config.toml"];
+
+/// What archivers and file browsers leave beside a learner's files: macOS's `__MACOSX/` (in its
+/// zips and in the folders unzipped from them), `.DS_Store` and `._` resource forks, Windows's
+/// `Thumbs.db` and `desktop.ini`. Skipped in folders as in zips, and never a submission.
+pub(crate) fn is_debris(name: &OsStr) -> bool {
+    let name = name.to_string_lossy();
+    ["__MACOSX", ".DS_Store", "Thumbs.db", "desktop.ini"].contains(&name.as_ref())
+        || name.starts_with("._")
+}
 
 /// One student's submission, ready to grade, or the reason it cannot be.
 #[derive(Debug, Clone)]
@@ -48,14 +59,15 @@ pub(crate) fn discover(repo: &Repo, dir: &Path, unpack: &Path) -> Result<Vec<Sub
     for entry in entries {
         let raw = entry.file_name();
         let name = raw.to_string_lossy().into_owned();
-        if name.starts_with('.') {
+        if name.starts_with('.') || is_debris(&raw) {
             continue;
         }
         let mut notes = Vec::new();
         if raw.to_str().is_none() {
             notes.push(format!("the name is not valid UTF-8; graded as {name:?}"));
         }
-        let stem = name.strip_suffix(".zip").unwrap_or(&name).to_string();
+        // In NFC, as the roster is compared: macOS names folders in NFD.
+        let stem = names::nfc(name.strip_suffix(".zip").unwrap_or(&name));
         let mut student = stem.clone();
         let mut n = 2;
         while submissions.iter().any(|s| s.student == student) {
@@ -113,6 +125,7 @@ fn locate(repo: &Repo, submissions_dir: &Path, unpack: &Path, s: &mut Submission
             )
         }
         Some(root) => s.root = Some(root),
+        None if is_empty(&folder) => s.problem = Some("is empty".into()),
         None => {
             s.problem = Some(
                 "has no exercises/ layout (expected exercises/ex01-join/src/lib.rs and so on)"
@@ -120,6 +133,16 @@ fn locate(repo: &Repo, submissions_dir: &Path, unpack: &Path, s: &mut Submission
             )
         }
     }
+}
+
+/// True when `folder` holds nothing but archive debris.
+fn is_empty(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries.flatten().all(|e| {
+            is_debris(&e.file_name())
+                || (e.file_type().is_ok_and(|t| t.is_dir()) && files_under(&e.path()).is_empty())
+        })
+    })
 }
 
 /// The folder that holds the exercise crates: the submission itself, its `exercises/`, or the same
@@ -131,7 +154,7 @@ fn find_root(repo: &Repo, folder: &Path) -> Option<PathBuf> {
     let children: Vec<PathBuf> = std::fs::read_dir(folder)
         .ok()?
         .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()) && !is_debris(&e.file_name()))
         .map(|e| e.path())
         .collect();
     if let [only] = children.as_slice() {
@@ -223,6 +246,9 @@ pub fn files_under(dir: &Path) -> Vec<PathBuf> {
         let Ok(kind) = entry.file_type() else {
             continue;
         };
+        if is_debris(&entry.file_name()) {
+            continue;
+        }
         let name = PathBuf::from(entry.file_name());
         if kind.is_dir() {
             out.extend(files_under(&entry.path()).into_iter().map(|p| name.join(p)));
@@ -254,6 +280,108 @@ mod tests {
             .unwrap();
         }
         root
+    }
+
+    /// `files` (path, text) written under `dir`.
+    fn write_files(dir: &Path, files: &[(&str, &str)]) {
+        for (path, text) in files {
+            let path = dir.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
+
+    /// A zip of `dir`'s files, every one, as macOS's Finder would make it (debris included).
+    fn zip_all(dir: &Path, zip: &Path) {
+        let mut writer = zip::ZipWriter::new(std::fs::File::create(zip).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(at) = stack.pop() {
+            for entry in std::fs::read_dir(&at).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    let name = path
+                        .strip_prefix(dir)
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned();
+                    writer.start_file(name, options).unwrap();
+                    std::io::Write::write_all(&mut writer, &std::fs::read(&path).unwrap()).unwrap();
+                }
+            }
+        }
+        writer.finish().unwrap();
+    }
+
+    #[test]
+    fn folders_as_instructors_get_them_nfd_names_macos_debris_empty_and_corrupt() {
+        let repo = Repo::of_this_build();
+        let base = std::env::temp_dir().join(format!("workbook-class-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let (class, unpack) = (base.join("class"), base.join("unpacked"));
+        let lib = "exercises/ex01-join/src/lib.rs";
+        // 김철수, as macOS names a folder: in NFD.
+        let nfd = "\u{1100}\u{1175}\u{11B7}\u{110E}\u{1165}\u{11AF}\u{1109}\u{116E}";
+        write_files(&class.join(nfd), &[(lib, "// mine\n")]);
+        // Unzipped by macOS: __MACOSX/ beside the folder zipped, and .DS_Store everywhere.
+        let tests = "exercises/ex01-join/tests";
+        let mac = base.join("mac");
+        write_files(
+            &mac,
+            &[
+                (&format!("mac/{lib}"), "// mine\n"),
+                (&format!("__MACOSX/mac/{lib}"), "resource fork"),
+                ("__MACOSX/mac/._exercises", "resource fork"),
+                ("mac/.DS_Store", "finder"),
+                (&format!("mac/{tests}/.DS_Store"), "finder"),
+                (&format!("mac/{tests}/._exercise.rs"), "resource fork"),
+            ],
+        );
+        let ex01 = repo.exercise("ex01-join").unwrap();
+        sync_dir(&ex01.dir.join("tests"), &mac.join("mac").join(tests), None).unwrap();
+        sync_dir(&mac, &class.join("mac"), None).unwrap();
+        zip_all(&mac, &class.join("mac.zip"));
+        write_files(
+            &class.join("empty"),
+            &[(".DS_Store", "finder"), ("Thumbs.db", "")],
+        );
+        std::fs::write(class.join("corrupt.zip"), b"PK\x03\x04 cut short").unwrap();
+        // Debris of the class's own folder is no student.
+        write_files(
+            &class,
+            &[("__MACOSX/._mac", ""), (".DS_Store", ""), ("Thumbs.db", "")],
+        );
+
+        let found = discover(&repo, &class, &unpack).unwrap();
+        let names: Vec<&str> = found.iter().map(|s| s.student.as_str()).collect();
+        assert_eq!(names, ["corrupt", "empty", "mac", "mac-2", "김철수"]);
+        let of = |name: &str| found.iter().find(|s| s.student == name).unwrap();
+        assert!(of("김철수").root.is_some() && of("김철수").problem.is_none());
+        assert!(
+            (of("corrupt").problem.as_deref()).is_some_and(|p| p.contains("not a readable zip")),
+            "{:?}",
+            of("corrupt").problem
+        );
+        assert_eq!(of("empty").problem.as_deref(), Some("is empty"));
+        // The unzipped folder grades as its zip: the same root, files and flags.
+        let (folder, zip) = (of("mac"), of("mac-2"));
+        assert_eq!((&folder.problem, &zip.problem), (&None, &None));
+        let (folder, zip) = (folder.root.clone().unwrap(), zip.root.clone().unwrap());
+        assert!(
+            folder.ends_with("mac/mac/exercises"),
+            "{}",
+            folder.display()
+        );
+        assert_eq!(files_under(&folder), files_under(&zip));
+        assert_eq!(
+            integrity_flags(&repo, &folder).unwrap(),
+            Vec::<String>::new()
+        );
+        assert_eq!(integrity_flags(&repo, &zip).unwrap(), Vec::<String>::new());
+        let _ = std::fs::remove_dir_all(&base);
     }
 
     #[test]

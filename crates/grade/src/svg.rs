@@ -1,8 +1,8 @@
 //! Charts as inline SVG for the class report, drawn here: no script, no font, nothing to load.
 //!
 //! Positions along a chart are percentages of its width, so one chart fits a phone and a desktop
-//! and its text keeps the page's size. A bar chart whose labels need more room than a phone has
-//! says how much (`min-width`), and the page puts it in a box that scrolls sideways.
+//! and its text keeps the page's size. A bar chart's labels are HTML text beside SVG bars, so
+//! they wrap as the page's text does instead of running past a phone's width.
 
 use std::fmt::Write;
 
@@ -21,43 +21,32 @@ pub(crate) struct Column {
     pub title: String,
 }
 
-const FONT_PX: f64 = 12.0;
-const ROW: usize = 40;
-
-/// Horizontal bars, one row each, its figures then its label above it: each bar is a `rect.bar`
-/// on a `rect.track`. The figures come first, so a phone shows them even when a long label runs
-/// past its width.
+/// Horizontal bars, one row each: its figures then its label, as HTML text that wraps (a long
+/// test name is shown whole on a phone, on as many lines as it needs), and below it a bar drawn
+/// in SVG: a `rect.bar` on a `rect.track`, as wide as the box. The figures come first, so they
+/// are read before the name.
 pub(crate) fn bars(title: &str, rows: &[Bar]) -> String {
-    let height = ROW * rows.len() + 4;
-    let widest = rows
-        .iter()
-        .map(|b| text_px(&b.note) + text_px(&b.label) + 16.0)
-        .fold(0.0, f64::max);
-    let mut svg = format!(
-        "<svg class=\"chart bars\" width=\"100%\" height=\"{height}\" style=\"min-width:{:.0}px\" \
-         role=\"img\" aria-label=\"{}\">",
-        widest.ceil(),
+    let mut html = format!(
+        "<div class=\"chart bars\" role=\"img\" aria-label=\"{}\">",
         escape(title)
     );
-    for (i, bar) in rows.iter().enumerate() {
-        let top = i * ROW;
+    for bar in rows {
         let share = bar.share.clamp(0.0, 1.0) * 100.0;
         let _ = write!(
-            svg,
-            "<g><title>{label}: {note}</title>\
-             <text x=\"0\" y=\"{text_y}\"><tspan class=\"figure\">{note}</tspan>\
-             <tspan dx=\"8\">{label}</tspan></text>\
-             <rect class=\"track\" x=\"0\" y=\"{bar_y}\" width=\"100%\" height=\"12\" rx=\"3\"/>\
-             <rect class=\"bar\" x=\"0\" y=\"{bar_y}\" width=\"{share:.2}%\" height=\"12\" rx=\"3\" \
-             data-share=\"{share:.2}\"/></g>",
+            html,
+            "<div class=\"bar-row\" title=\"{label}: {note}\">\
+             <div class=\"bar-label\"><span class=\"figure\">{note}</span> \
+             <span class=\"name\">{label}</span></div>\
+             <svg class=\"bar-line\" width=\"100%\" height=\"12\" aria-hidden=\"true\">\
+             <rect class=\"track\" x=\"0\" y=\"0\" width=\"100%\" height=\"12\" rx=\"3\"/>\
+             <rect class=\"bar\" x=\"0\" y=\"0\" width=\"{share:.2}%\" height=\"12\" rx=\"3\" \
+             data-share=\"{share:.2}\"/></svg></div>",
             label = escape(&bar.label),
             note = escape(&bar.note),
-            text_y = top + 15,
-            bar_y = top + 22,
         );
     }
-    svg.push_str("</svg>");
-    svg
+    html.push_str("</div>");
+    html
 }
 
 /// A histogram: a `rect.column` for each column, as tall as its count, its count above it and its
@@ -106,20 +95,6 @@ pub(crate) fn histogram(title: &str, columns: &[Column]) -> String {
     svg
 }
 
-/// About how wide `text` is at the charts' font size: Hangul and other wide letters take a full
-/// em, the rest little more than half.
-fn text_px(text: &str) -> f64 {
-    text.chars()
-        .map(|c| if is_wide(c) { 1.0 } else { 0.6 })
-        .sum::<f64>()
-        * FONT_PX
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(c, '\u{1100}'..='\u{115f}' | '\u{2e80}'..='\u{a4cf}' | '\u{ac00}'..='\u{d7a3}'
-        | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ff60}')
-}
-
 /// `text` safe inside HTML and SVG, in text and in quoted attributes (`& < > " '`), by the XML
 /// crate the exports use.
 pub fn escape(text: &str) -> String {
@@ -166,10 +141,5 @@ mod tests {
         assert!(svg.contains("height=\"142.0\" data-count=\"4\""), "{svg}");
         assert!(svg.contains("height=\"71.0\" data-count=\"2\""), "{svg}");
         assert!(svg.contains("height=\"0.0\" data-count=\"0\""), "{svg}");
-    }
-
-    #[test]
-    fn wide_letters_count_wider() {
-        assert!(text_px("김영희") > text_px("kim"));
     }
 }

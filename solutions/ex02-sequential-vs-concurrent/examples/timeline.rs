@@ -1,8 +1,11 @@
 //! Draws the lesson's timing diagram from a real run: both versions on tokio's paused clock, each
-//! call's start and end written down by the `Timeline`, printed as an SVG on stdout.
+//! call's start and end written down by the `Timeline`, printed as an SVG on stdout, in Korean or
+//! (with the argument `en`) in English. It is as narrow as a phone's column (336 px): each call's
+//! name above its bar, 100 px a second.
 //!
 //! ```text
 //! cargo run -q -p ex02-sequential-vs-concurrent --example timeline > timeline.svg
+//! cargo run -q -p ex02-sequential-vs-concurrent --example timeline -- en > timeline-en.svg
 //! ```
 
 use ex02_sequential_vs_concurrent::{Span, Timeline, concurrent, sequential, timed};
@@ -11,11 +14,11 @@ use std::time::Duration;
 
 const ROWS: [&str; 3] = ["fetch_users", "fetch_products", "fetch_orders"];
 const SECONDS: u32 = 3; // the x-axis: 0 s to 3 s
-const LEFT: f64 = 130.0; // room for the row labels
-const PX_PER_SECOND: f64 = 150.0;
-const ROW: f64 = 26.0;
-const PANEL: f64 = 150.0;
-const WIDTH: f64 = LEFT + SECONDS as f64 * PX_PER_SECOND + 30.0;
+const LEFT: f64 = 12.0;
+const PX_PER_SECOND: f64 = 100.0;
+const ROW: f64 = 38.0; // a call's name, and its bar below it
+const PANEL: f64 = 40.0 + ROWS.len() as f64 * ROW + 30.0;
+const WIDTH: f64 = LEFT + SECONDS as f64 * PX_PER_SECOND + 24.0;
 
 fn main() {
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -23,14 +26,20 @@ fn main() {
         .start_paused(true) // simulated seconds: exact, and the run takes no real time
         .build()
         .expect("building the runtime");
+    let english = std::env::args().nth(1).is_some_and(|a| a == "en");
+    let [sequential_title, concurrent_title] = if english {
+        ["sequential", "concurrent"]
+    } else {
+        ["순차 실행", "동시 실행"]
+    };
     let panels = runtime.block_on(async {
         let seq = Timeline::new();
         let (_, seq_took) = timed(sequential(&seq)).await;
         let con = Timeline::new(); // its 0 s is now, when `concurrent` starts
         let (_, con_took) = timed(concurrent(&con)).await;
         [
-            ("순차 실행 / sequential", seq_took, seq.spans()),
-            ("동시 실행 / concurrent", con_took, con.spans()),
+            (sequential_title, seq_took, seq.spans()),
+            (concurrent_title, con_took, con.spans()),
         ]
     });
 
@@ -49,7 +58,8 @@ fn main() {
     print!("{svg}");
 }
 
-/// One chart: a title, a row per call with a bar from its start to its end, and the time axis.
+/// One chart: a title, a row per call (its name, and below it a bar from its start to its end),
+/// and the time axis.
 fn panel(svg: &mut String, top: f64, title: &str, took: Duration, spans: &[Span]) {
     let x = |t: Duration| LEFT + t.as_secs_f64() * PX_PER_SECOND;
     let took = took.as_secs_f64();
@@ -59,7 +69,7 @@ fn panel(svg: &mut String, top: f64, title: &str, took: Duration, spans: &[Span]
         top + 22.0
     )
     .unwrap();
-    let axis = top + 36.0 + ROWS.len() as f64 * ROW;
+    let axis = top + 34.0 + ROWS.len() as f64 * ROW;
     for s in 0..=SECONDS {
         let gx = x(Duration::from_secs(s.into()));
         writeln!(
@@ -82,22 +92,21 @@ fn panel(svg: &mut String, top: f64, title: &str, took: Duration, spans: &[Span]
     )
     .unwrap();
     for (row, name) in ROWS.iter().enumerate() {
-        let y = top + 36.0 + row as f64 * ROW;
-        writeln!(
-            svg,
-            r#"<text x="{}" y="{}" text-anchor="end" font-family="monospace">{name}</text>"#,
-            LEFT - 10.0,
-            y + ROW / 2.0 + 1.0
-        )
-        .unwrap();
+        let y = top + 34.0 + row as f64 * ROW;
         for span in spans.iter().filter(|span| span.name == *name) {
             writeln!(
                 svg,
-                r##"<rect x="{}" y="{}" width="{}" height="{}" rx="3" fill="#4a7fc1"/>"##,
+                r#"<text x="{}" y="{}" font-family="monospace">{name}</text>"#,
+                x(span.start) + 2.0,
+                y + 14.0
+            )
+            .unwrap();
+            writeln!(
+                svg,
+                r##"<rect x="{}" y="{}" width="{}" height="14" rx="3" fill="#4a7fc1"/>"##,
                 x(span.start),
-                y + 3.0,
+                y + 19.0,
                 x(span.end) - x(span.start),
-                ROW - 8.0
             )
             .unwrap();
         }

@@ -5,13 +5,15 @@
 //! first cell is `Points Possible` sets a new assignment's points. A student is found by `ID`
 //! (Canvas's own number, left empty here), else by `SIS User ID`, else by `SIS Login ID`, else by
 //! name: the roster's `student_id` goes in both SIS columns. Without a roster the folder name is
-//! the id; with one, a folder it does not list gets no id at all. An empty score changes nothing.
+//! the id; with one, a folder it does not list gets no id at all. An empty score changes nothing:
+//! a submission that could not be read gets one (never a 0). The file starts with a UTF-8
+//! byte-order mark, for Excel (Canvas's importer reads it with or without).
 //!
 //! Every graded folder has a row, in the roster or not (Canvas's preview lists a student it cannot
 //! find); so does a roster row with no submission, with an empty score. Either is flagged in the
 //! gradebook and the class report: Canvas would take any extra column for an assignment.
 
-use crate::gradebook::spreadsheet_text;
+use crate::gradebook::{for_excel, spreadsheet_text};
 use crate::results::StudentResult;
 use crate::roster;
 use anyhow::Result;
@@ -63,12 +65,14 @@ pub fn csv(results: &[StudentResult], roster: &roster::Check) -> Result<String> 
             Some(person) => ("", person.name.as_str()),
             None => (r.student.as_str(), r.student.as_str()),
         };
-        csv.serialize(Row::new(name, id, Some(r.points)))?;
+        // Unreadable: no score, so that Canvas keeps what it has rather than post a 0.
+        let points = r.unreadable().is_none().then_some(r.points);
+        csv.serialize(Row::new(name, id, points))?;
     }
     for missing in &roster.no_submission {
         csv.serialize(Row::new(&missing.name, &missing.student_id, None))?;
     }
-    Ok(String::from_utf8(csv.into_inner()?)?)
+    Ok(for_excel(String::from_utf8(csv.into_inner()?)?))
 }
 
 #[cfg(test)]
@@ -87,8 +91,11 @@ mod tests {
         "Workbook",
     ];
 
-    /// The rows of `text` read back with a CSV reader, header first.
+    /// The rows of `text` read back with a CSV reader, header first, past its byte-order mark.
     fn rows(text: &str) -> Vec<Vec<String>> {
+        let text = text
+            .strip_prefix('\u{feff}')
+            .expect("a UTF-8 byte-order mark");
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .from_reader(text.as_bytes());
@@ -144,7 +151,8 @@ mod tests {
         };
         assert_eq!(unlisted("bora")[1..4], ["", "", ""]);
         assert_eq!(unlisted("eve<b>&co")[2], "");
-        assert_eq!(unlisted("eve<b>&co")[5], "0");
+        // Eve's zip could not be read: no score, never a 0.
+        assert_eq!(unlisted("eve<b>&co")[5], "");
         // In the roster, no submission: a row with no score (Canvas then changes nothing).
         assert_eq!(row("2024-0999")[5], "");
         assert_eq!(rows.len(), 2 + class.len() + 1);
@@ -157,6 +165,18 @@ mod tests {
         let rows = rows(&csv(&class, &roster::check(None, &folders, true)).unwrap());
         let ids: Vec<&str> = rows[2..].iter().map(|r| r[2].as_str()).collect();
         assert_eq!(ids, folders);
+    }
+
+    #[test]
+    fn an_unreadable_submission_gets_no_score_not_a_zero() {
+        let mut class = class();
+        class[0].problem = Some("is empty".into());
+        class[0].status = crate::results::Status::Unreadable;
+        let folders: Vec<&str> = class.iter().map(|r| r.student.as_str()).collect();
+        let rows = rows(&csv(&class, &roster::check(None, &folders, true)).unwrap());
+        let row = |name: &str| rows.iter().find(|r| r[0] == name).unwrap();
+        assert_eq!(row(&class[0].student)[5], "", "blank, never 0");
+        assert_eq!(row(&class[1].student)[5], class[1].points.to_string());
     }
 
     #[test]

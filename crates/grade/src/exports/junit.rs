@@ -9,15 +9,27 @@
 //!     <testcase name classname time file?>                     classname: ex01-join.exercise|hidden
 //!       <failure message type>message</failure>                failed
 //!       <error message type>message</error>                    timed_out, crashed, not_built...
-//!     <system-err>the compiler's messages</system-err>         when it did not build
+//!     <testcase name="ex02-…: compile" classname="ex02-….compile"> when it did not build:
+//!       <failure message type="compile">the compiler's messages</failure>
 //! ```
+//!
+//! GitLab's parser (`lib/gitlab/ci/parsers/test/junit.rb`, read at commit `028d8ac` of the
+//! `gitlabhq/gitlabhq` mirror) reads a report's `<testcase>`s only, and shows a case's `<failure>`
+//! or `<error>` as its output: a suite's `<system-err>` is shown nowhere. So an exercise that did
+//! not build is a `compile` test case that failed, with the compiler's messages, first in its
+//! suite. GitLab keeps one test case per key (`lib/gitlab/ci/reports/test_case.rb`: a hash of
+//! suite name, class name and name): every test case of a file has a name of its own (a name met
+//! twice gets its exercise and target added, then a number), whatever its suite and class.
 //!
 //! A hidden test has its name and result only: no message, text or file.
 
 use super::{explanation, test_file};
+use crate::learner_words as words;
 use crate::results::{ExerciseResult, StudentResult, TestResult, TestStatus};
 use anyhow::Result;
+use course::Lang;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// `<testsuites>`: the student.
 #[derive(Serialize)]
@@ -37,8 +49,6 @@ struct Testsuite {
     #[serde(flatten)]
     counts: Counts,
     testcase: Vec<Testcase>,
-    #[serde(rename = "system-err", skip_serializing_if = "Option::is_none")]
-    system_err: Option<String>,
 }
 
 /// The attributes that count a suite's tests, and its time.
@@ -84,9 +94,12 @@ struct Verdict {
     text: Option<String>,
 }
 
-/// The student's JUnit XML document.
-pub fn xml(r: &StudentResult) -> Result<String> {
-    let suites: Vec<Testsuite> = r.exercises.iter().map(suite).collect();
+/// The student's JUnit XML document, the grader's words in `lang`.
+pub fn xml(r: &StudentResult, lang: Lang) -> Result<String> {
+    let mut names = BTreeSet::new();
+    let suites: Vec<Testsuite> = (r.exercises.iter())
+        .map(|e| suite(e, lang, &mut names))
+        .collect();
     let millis: u64 = r
         .exercises
         .iter()
@@ -112,8 +125,34 @@ pub fn xml(r: &StudentResult) -> Result<String> {
     Ok(xml)
 }
 
-fn suite(e: &ExerciseResult) -> Testsuite {
-    let cases: Vec<Testcase> = e.tests.iter().map(|t| case(e, t)).collect();
+/// The suite of exercise `e`; `names` holds the test case names of the file so far.
+fn suite(e: &ExerciseResult, lang: Lang, names: &mut BTreeSet<String>) -> Testsuite {
+    let mut cases: Vec<Testcase> = Vec::new();
+    if let Some((sentence, errors)) = words::build_problem(e, lang) {
+        let text = xml_safe(format!("{sentence}\n{errors}").trim_end());
+        cases.push(Testcase {
+            name: unique(
+                names,
+                format!("{}: compile", xml_safe(&e.name)),
+                e,
+                "compile",
+            ),
+            classname: format!("{}.compile", xml_safe(&e.name)),
+            time: seconds(0),
+            file: None,
+            failure: Some(Verdict {
+                message: Some(first_line(&text)),
+                kind: "compile".into(),
+                text: Some(text),
+            }),
+            error: None,
+        });
+    }
+    for t in &e.tests {
+        let mut case = case(e, t, lang);
+        case.name = unique(names, case.name, e, t.target.as_str());
+        cases.push(case);
+    }
     let millis = e.tests.iter().map(|t| t.duration_ms).sum();
     Testsuite {
         name: xml_safe(&e.name),
@@ -125,14 +164,23 @@ fn suite(e: &ExerciseResult) -> Testsuite {
             time: seconds(millis),
         },
         testcase: cases,
-        system_err: e
-            .build_problem()
-            .map(|(sentence, errors)| xml_safe(format!("{sentence}\n{errors}").trim_end())),
     }
 }
 
-fn case(e: &ExerciseResult, t: &TestResult) -> Testcase {
-    let shown = explanation(e, t).map(|text| xml_safe(&text));
+/// `name`, or one the file has not used yet: `name (ex01-join, hidden)`, then `… #2`.
+fn unique(names: &mut BTreeSet<String>, name: String, e: &ExerciseResult, kind: &str) -> String {
+    let qualified = format!("{name} ({}, {kind})", xml_safe(&e.name));
+    let chosen = [name, qualified.clone()]
+        .into_iter()
+        .chain((2..).map(|n| format!("{qualified} #{n}")))
+        .find(|n| !names.contains(n))
+        .expect("a free name");
+    names.insert(chosen.clone());
+    chosen
+}
+
+fn case(e: &ExerciseResult, t: &TestResult, lang: Lang) -> Testcase {
+    let shown = explanation(e, t, lang).map(|text| xml_safe(&text));
     let verdict = Verdict {
         // The first line, as an attribute (whose line breaks a reader would fold anyway).
         message: shown.as_ref().map(|text| first_line(text)),
@@ -265,7 +313,7 @@ mod tests {
     #[test]
     fn the_xml_has_the_common_junit_attributes_and_hides_hidden_tests() {
         for r in class() {
-            let xml = xml(&r).unwrap();
+            let xml = xml(&r, Lang::En).unwrap();
             assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
             assert!(
                 !xml.contains(SECRET),
@@ -283,14 +331,32 @@ mod tests {
                 for attribute in ["tests", "failures", "errors", "skipped", "time"] {
                     suite.number(attribute);
                 }
-                let cases = suite.all("testcase");
-                assert_eq!(suite.number("tests") as usize, cases.len());
-                let count = |what: &str| cases.iter().filter(|c| !c.all(what).is_empty()).count();
+                let all_cases = suite.all("testcase");
+                assert_eq!(suite.number("tests") as usize, all_cases.len());
+                // An exercise that did not build: a failed `compile` case first, with the
+                // compiler's messages, where GitLab shows them.
+                let compile = e.build_problem().is_some();
+                if compile {
+                    let case = all_cases[0];
+                    assert_eq!(case.attributes["classname"], format!("{}.compile", e.name));
+                    let failure = case.all("failure")[0];
+                    assert_eq!(failure.attributes["type"], "compile");
+                    assert!(failure.text.contains(e.build_problem().unwrap().0));
+                    assert!(failure.text.contains(&e.compile_errors.join("\n")));
+                }
+                assert!(
+                    suite.all("system-err").is_empty(),
+                    "GitLab shows no suite output"
+                );
+                let cases = &all_cases[usize::from(compile)..];
+                let count =
+                    |what: &str| all_cases.iter().filter(|c| !c.all(what).is_empty()).count();
                 assert_eq!(suite.number("failures") as usize, count("failure"));
                 assert_eq!(suite.number("errors") as usize, count("error"));
                 totals[0] += suite.number("tests");
                 totals[1] += suite.number("failures");
                 totals[2] += suite.number("errors");
+                assert_eq!(cases.len(), e.tests.len());
                 for (case, t) in cases.iter().zip(&e.tests) {
                     assert_eq!(case.attributes["name"], t.name);
                     assert_eq!(
@@ -316,8 +382,6 @@ mod tests {
                     }
                     assert_eq!(case.attributes.contains_key("file"), !t.hidden());
                 }
-                let system_err = suite.all("system-err");
-                assert_eq!(system_err.len(), usize::from(e.build_problem().is_some()));
             }
             assert_eq!(root.number("tests"), totals[0]);
             assert_eq!(root.number("failures"), totals[1]);
@@ -329,19 +393,27 @@ mod tests {
     fn messages_and_compiler_errors_come_back_whole() {
         let class = class();
         let younghee = class.iter().find(|r| r.student == "김영희").unwrap();
-        let root = parse(&xml(younghee).unwrap());
+        let root = parse(&xml(younghee, Lang::En).unwrap());
         let ex01 = root.all("testsuite")[0];
         let failure = ex01.all("testcase")[1].all("failure")[0];
         assert!(failure.text.contains("assertion `left == right` failed"));
         assert!(failure.attributes["message"].starts_with("thread 'takes_one_second_not_three'"));
         let ex02 = root.all("testsuite")[1];
+        let compile = ex02.all("testcase")[0];
+        assert_eq!(
+            compile.attributes["name"],
+            "ex02-sequential-vs-concurrent: compile"
+        );
         assert!(
-            ex02.all("system-err")[0]
+            compile.all("failure")[0]
                 .text
                 .contains("expected `Vec<u32>`")
         );
         let eve = class.iter().find(|r| r.student == "eve<b>&co").unwrap();
-        assert_eq!(parse(&xml(eve).unwrap()).attributes["name"], "eve<b>&co");
+        assert_eq!(
+            parse(&xml(eve, Lang::En).unwrap()).attributes["name"],
+            "eve<b>&co"
+        );
     }
 
     #[test]
@@ -349,10 +421,98 @@ mod tests {
         let mut r = class().remove(0);
         r.exercises[0].tests[0].status = TestStatus::Failed;
         r.exercises[0].tests[0].message = "colour \u{1b}[31mred\u{1b}[0m and a NUL \u{0}".into();
-        let xml = xml(&r).unwrap();
+        let xml = xml(&r, Lang::En).unwrap();
         assert!(!xml.contains('\u{1b}') && !xml.contains('\u{0}'));
         let root = parse(&xml);
         let failure = &root.all("testsuite")[0].all("testcase")[0].all("failure")[0].text;
         assert!(failure.contains("\u{fffd}[31mred"), "{failure}");
+    }
+
+    /// A report as GitLab reads it (`lib/gitlab/ci/parsers/test/junit.rb`, `all_cases`,
+    /// `each_case`, `create_test_case`; `lib/gitlab/ci/reports/test_case.rb`): the `<testcase>`s of
+    /// each `<testsuite>` under `<testsuites>`, each keyed by suite, class and name, its output the
+    /// text of its `<failure>` or `<error>`. Later cases of a key replace earlier ones.
+    fn as_gitlab_reads_it(root: &Element) -> BTreeMap<String, (String, String)> {
+        let mut cases = BTreeMap::new();
+        for suite in root.all("testsuite") {
+            for case in suite.all("testcase") {
+                let (status, output) = match (case.all("failure"), case.all("error")) {
+                    (f, _) if !f.is_empty() => ("failed", f[0].text.clone()),
+                    (_, e) if !e.is_empty() => ("error", e[0].text.clone()),
+                    _ => ("success", String::new()),
+                };
+                let key = format!(
+                    "{}_{}_{}",
+                    suite.attributes["name"], case.attributes["classname"], case.attributes["name"]
+                );
+                cases.insert(key, (status.to_string(), output));
+            }
+        }
+        cases
+    }
+
+    #[test]
+    fn gitlab_shows_the_compiler_errors_and_keeps_every_test() {
+        for r in class() {
+            let root = parse(&xml(&r, Lang::En).unwrap());
+            let cases = as_gitlab_reads_it(&root);
+            let written: usize = root
+                .all("testsuite")
+                .iter()
+                .map(|s| s.all("testcase").len())
+                .sum();
+            assert_eq!(
+                cases.len(),
+                written,
+                "{}: GitLab would drop a test",
+                r.student
+            );
+            let outputs: String = cases.values().map(|(_, o)| o.as_str()).collect();
+            for e in &r.exercises {
+                for error in &e.compile_errors {
+                    assert!(
+                        outputs.contains(error.as_str()),
+                        "{}: {error} unseen",
+                        r.student
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_test_case_of_a_file_has_a_name_of_its_own() {
+        // The same test name in the learner's and the hidden tests, and in two exercises.
+        let mut r = class().remove(0);
+        r.exercises[0].tests[2].name = r.exercises[0].tests[0].name.clone();
+        r.exercises[1].tests[0].name = r.exercises[0].tests[0].name.clone();
+        r.exercises[1].tests[1].name = r.exercises[0].tests[0].name.clone();
+        let root = parse(&xml(&r, Lang::En).unwrap());
+        let mut names = BTreeSet::new();
+        for suite in root.all("testsuite") {
+            for case in suite.all("testcase") {
+                let name = case.attributes["name"].clone();
+                assert!(names.insert(name.clone()), "{name} appears twice");
+            }
+        }
+        assert_eq!(names.len(), 5);
+        assert_eq!(as_gitlab_reads_it(&root).len(), 5, "GitLab keeps every one");
+        assert!(names.contains("takes_one_second_not_three"));
+        assert!(names.contains("takes_one_second_not_three (ex01-join, hidden)"));
+    }
+
+    #[test]
+    fn the_graders_words_are_in_the_chosen_language() {
+        let class = class();
+        let younghee = class.iter().find(|r| r.student == "김영희").unwrap();
+        let ko = xml(younghee, Lang::Ko).unwrap();
+        assert!(ko.contains("컴파일되지 않습니다"), "{ko}");
+        assert!(ko.contains("실행되지 않음"), "{ko}");
+        assert!(
+            !ko.contains("Does not compile") && !ko.contains("Not run"),
+            "{ko}"
+        );
+        // The compiler's words stay as they are.
+        assert!(ko.contains("expected `Vec&lt;u32&gt;`") || ko.contains("expected `Vec<u32>`"));
     }
 }

@@ -4,6 +4,7 @@
 //! | file | for |
 //! | --- | --- |
 //! | `exports/gradescope/<student>/results.json` | Gradescope's autograder results ([`gradescope`]) |
+//! | `exports/gradescope/index.json` | which results file is whose, for `run_autograder` ([`gradescope`]) |
 //! | `exports/github-classroom/<student>.json` | GitHub Classroom's grading reporter ([`github_classroom`]) |
 //! | `exports/junit/<student>.xml` | JUnit XML: CodeGrade's unit-test step, CI systems ([`junit`]) |
 //! | `exports/canvas.csv` | Canvas's gradebook import ([`canvas`]) |
@@ -16,11 +17,11 @@ pub mod github_classroom;
 pub mod gradescope;
 pub mod junit;
 
-use crate::results::{
-    Compile, ExerciseResult, NOT_SANDBOXED, StudentResult, TestResult, TestStatus, file_name,
-};
+use crate::learner_words as words;
+use crate::results::{ExerciseResult, StudentResult, TestResult, TestStatus, file_name};
 use crate::roster;
 use anyhow::Result;
+use course::Lang;
 use course::files::write_atomic;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -28,7 +29,12 @@ use std::path::Path;
 /// Writes every export of `results` under `out/exports/`, replacing what an earlier run left.
 /// Each file is replaced atomically, never removed first, so a reader (an upload running beside a
 /// rerun) never finds one missing.
-pub fn write(out: &Path, results: &[StudentResult], roster: &roster::Check) -> Result<()> {
+pub fn write(
+    out: &Path,
+    results: &[StudentResult],
+    roster: &roster::Check,
+    lang: Lang,
+) -> Result<()> {
     let dir = out.join("exports");
     // Under each platform's folder, the entry of each student.
     let mut kept: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
@@ -36,15 +42,15 @@ pub fn write(out: &Path, results: &[StudentResult], roster: &roster::Check) -> R
         let file = file_name(&r.student);
         write_atomic(
             &dir.join("gradescope").join(&file).join("results.json"),
-            &gradescope::results_json(r)?,
+            &gradescope::results_json(r, lang)?,
         )?;
         write_atomic(
             &dir.join("github-classroom").join(format!("{file}.json")),
-            &github_classroom::result_json(r)?,
+            &github_classroom::result_json(r, lang)?,
         )?;
         write_atomic(
             &dir.join("junit").join(format!("{file}.xml")),
-            &junit::xml(r)?,
+            &junit::xml(r, lang)?,
         )?;
         kept.entry("gradescope").or_default().insert(file.clone());
         kept.entry("github-classroom")
@@ -55,6 +61,13 @@ pub fn write(out: &Path, results: &[StudentResult], roster: &roster::Check) -> R
             .insert(format!("{file}.xml"));
     }
     write_atomic(&dir.join("canvas.csv"), &canvas::csv(results, roster)?)?;
+    write_atomic(
+        &dir.join("gradescope").join("index.json"),
+        &gradescope::index_json(results, roster)?,
+    )?;
+    kept.entry("gradescope")
+        .or_default()
+        .insert("index.json".into());
     // A student no longer in the results leaves no export behind.
     for platform in ["gradescope", "github-classroom", "junit"] {
         let Ok(entries) = std::fs::read_dir(dir.join(platform)) else {
@@ -79,54 +92,62 @@ pub fn write(out: &Path, results: &[StudentResult], roster: &roster::Check) -> R
 
 /// A test as the platforms list it: `ex01-join / takes_one_second_not_three (hidden)`.
 fn test_name(exercise: &ExerciseResult, test: &TestResult) -> String {
+    // The platforms' own words are English; the name stays as the grader wrote it.
     let hidden = if test.hidden() { " (hidden)" } else { "" };
     format!("{} / {}{hidden}", exercise.name, test.name)
 }
 
 /// What a learner may read of a test that did not pass: its message, or what happened when there
 /// is none. Nothing for a hidden test (its result alone shows) or a passed one.
-fn explanation(exercise: &ExerciseResult, test: &TestResult) -> Option<String> {
+fn explanation(exercise: &ExerciseResult, test: &TestResult, lang: Lang) -> Option<String> {
     if test.passed() || test.hidden() {
         return None;
     }
     if test.status == TestStatus::NotBuilt {
-        return Some(match exercise.compile {
-            Compile::Missing => format!("Not run: {} was not submitted.", exercise.name),
-            _ => format!("Not run: {} does not build.", exercise.name),
-        });
+        return Some(words::not_run(exercise, lang));
     }
     Some(
         test.message_for_learner()
-            .map_or_else(|| test.status.words(), str::to_string),
+            .map_or_else(|| words::status(test.status, lang), str::to_string),
     )
 }
 
 /// The learner-facing notes on the whole submission: the sandbox, why it could not be graded,
 /// files that may not be changed, and each exercise that did not build with the compiler's words.
-fn submission_notes(r: &StudentResult) -> String {
-    let mut notes = Vec::new();
-    if !r.sandboxed {
-        notes.push(NOT_SANDBOXED.to_string());
-    }
-    if let Some(problem) = &r.problem {
-        notes.push(format!(
-            "Your submission could not be graded: it {problem}."
-        ));
-    }
-    if !r.integrity.is_empty() {
-        notes.push(format!(
-            "Files you may not edit were changed; the originals were used:\n{}",
-            r.integrity.join("\n")
-        ));
-    }
+fn submission_notes(r: &StudentResult, lang: Lang) -> String {
+    let mut notes = vec![whole_submission_notes(r, lang)];
+    notes.retain(|n| !n.is_empty());
     for e in &r.exercises {
-        if let Some((sentence, errors)) = e.build_problem() {
+        if let Some((sentence, errors)) = words::build_problem(e, lang) {
             notes.push(
                 format!("{}: {sentence}\n{errors}", e.name)
                     .trim_end()
                     .into(),
             );
         }
+    }
+    notes.join("\n\n")
+}
+
+/// The notes on the whole submission alone: the sandbox, why it could not be graded, files that
+/// may not be changed.
+fn whole_submission_notes(r: &StudentResult, lang: Lang) -> String {
+    let mut notes = Vec::new();
+    if !r.sandboxed {
+        notes.push(words::not_sandboxed(lang).to_string());
+    }
+    if let Some(problem) = &r.problem {
+        notes.push(words::could_not_be_graded(problem, lang));
+    }
+    if !r.integrity.is_empty() {
+        notes.push(format!(
+            "{}\n{}",
+            words::integrity(lang),
+            (r.integrity.iter())
+                .map(|f| words::detail(f, lang))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ));
     }
     notes.join("\n\n")
 }
@@ -152,17 +173,18 @@ fn test_file(exercise: &ExerciseResult, test: &TestResult) -> Option<String> {
 mod test_support {
     use crate::results::{StudentResult, TestResult};
     use crate::sample_class::{SECRET, class};
+    use course::Lang;
     use serde_json::Value;
 
     /// Each student of the sample class through `export`, read back as JSON; fails where the
     /// hidden test's message shows.
     pub fn exported(
-        export: fn(&StudentResult) -> anyhow::Result<String>,
+        export: fn(&StudentResult, Lang) -> anyhow::Result<String>,
     ) -> Vec<(StudentResult, Value)> {
         class()
             .into_iter()
             .map(|r| {
-                let text = export(&r).unwrap();
+                let text = export(&r, Lang::En).unwrap();
                 assert!(
                     !text.contains(SECRET),
                     "{}: the hidden message leaked",
@@ -219,14 +241,14 @@ mod tests {
         let _ = std::fs::remove_dir_all(&out);
         let everyone = class();
         let check = roster::check(None, &[], false);
-        write(&out, &everyone, &check).unwrap();
+        write(&out, &everyone, &check, Lang::En).unwrap();
         let junit = out.join("exports/junit");
         let leaving = file_name(&everyone[0].student);
         assert!(junit.join(format!("{leaving}.xml")).is_file());
         // A file another writer has not renamed yet is not an old export.
         std::fs::write(junit.join(".someone.xml.tmp"), "").unwrap();
 
-        write(&out, &everyone[1..], &check).unwrap();
+        write(&out, &everyone[1..], &check, Lang::Ko).unwrap();
         let left: Vec<String> = std::fs::read_dir(&junit)
             .unwrap()
             .flatten()

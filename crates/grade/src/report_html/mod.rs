@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use words::Words;
 
-mod words;
+pub(crate) mod words;
 
 /// How many message groups each table shows.
 const GROUPS_SHOWN: usize = 15;
@@ -29,6 +29,13 @@ pub fn render(
     lang: Lang,
 ) -> String {
     let w = Words::of(lang);
+    // The statistics leave out a submission that could not be read: it has no score, not 0.
+    let all = results;
+    let graded: Vec<StudentResult> = (all.iter())
+        .filter(|r| r.unreadable().is_none())
+        .cloned()
+        .collect();
+    let results = graded.as_slice();
     let mut body = String::new();
     body.push_str(&summary(results, w));
     let _ = write!(
@@ -38,11 +45,11 @@ pub fn render(
         distribution(results, w),
         w.distribution_axis
     );
-    body.push_str(&students(results, w));
+    body.push_str(&students(all, w, roster));
     let _ = write!(
         body,
-        "<section id=\"failing\"><h2>{}</h2><h3>{}</h3><div class=\"scroll\">{}</div>\
-         <h3>{}</h3><div class=\"scroll\">{}</div><p class=\"caption\">{}</p></section>",
+        "<section id=\"failing\"><h2>{}</h2><h3>{}</h3>{}\
+         <h3>{}</h3>{}<p class=\"caption\">{}</p></section>",
         w.failing,
         w.failing_exercises,
         failing_exercises(results, exercises, w),
@@ -62,7 +69,7 @@ pub fn render(
         &message_groups::failures(results),
         w,
     ));
-    body.push_str(&integrity(results, w));
+    body.push_str(&integrity(all, w, lang));
     body.push_str(&stopped_tests(results, w));
     if roster.roster.is_some() {
         body.push_str(&roster_section(roster, w));
@@ -137,7 +144,8 @@ fn distribution(results: &[StudentResult], w: &Words) -> String {
 
 /// Every student, lowest score first (alerts before anyone: their points may be forged), with
 /// what the integrity section says of them in a word.
-fn students(results: &[StudentResult], w: &Words) -> String {
+fn students(results: &[StudentResult], w: &Words, roster: &roster::Check) -> String {
+    let with_roster = roster.roster.is_some();
     let mut ordered: Vec<&StudentResult> = results.iter().collect();
     ordered.sort_by_key(|r| (r.alerts.is_empty(), r.points, r.student.clone()));
     let rows: Vec<Vec<Cell>> = ordered
@@ -162,18 +170,37 @@ fn students(results: &[StudentResult], w: &Words) -> String {
             if !r.review.is_empty() {
                 flags.push(w.review_short.to_string());
             }
-            vec![
-                Cell::labelled(w.student, escape(&r.student)),
+            // Each flag whole on its line: never "채점할 수 없" / "음".
+            let flags: Vec<String> = (flags.iter())
+                .map(|f| format!("<span class=\"flag\">{f}</span>"))
+                .collect();
+            let mut row = vec![Cell::labelled(w.student, escape(&r.student))];
+            if with_roster {
+                // The roster's id and name: blank for a folder it does not list.
+                let (id, name) = match roster.people.get(&r.student) {
+                    Some(p) if p.in_roster => (p.student_id.as_str(), p.name.as_str()),
+                    _ => ("", ""),
+                };
+                row.push(Cell::labelled(w.student_id, escape(id)).with_class("count"));
+                row.push(Cell::labelled(w.name, escape(name)));
+            }
+            row.push(
                 Cell::labelled(w.points, format!("{} / {}", r.points, r.max_points))
                     .with_class("count"),
-                Cell::labelled(w.flags, flags.join(", ")),
-            ]
+            );
+            row.push(Cell::labelled(w.flags, flags.join(", ")));
+            row
         })
         .collect();
+    let headers: Vec<&str> = if with_roster {
+        vec![w.student, w.student_id, w.name, w.points, w.flags]
+    } else {
+        vec![w.student, w.points, w.flags]
+    };
     format!(
         "<section id=\"students\"><h2>{}</h2>{}</section>",
         w.by_student,
-        table_of("narrow", "student", &[w.student, w.points, w.flags], &rows)
+        table_of("narrow cards", "student", &headers, &rows)
     )
 }
 
@@ -343,7 +370,7 @@ fn table_of(class: &str, row_class: &str, headers: &[&str], rows: &[Vec<Cell>]) 
     html
 }
 
-fn integrity(results: &[StudentResult], w: &Words) -> String {
+fn integrity(results: &[StudentResult], w: &Words, lang: Lang) -> String {
     let mut html = format!("<section id=\"integrity\"><h2>{}</h2>", w.integrity);
     // Alerts first: their points may be forged.
     let mut flagged: Vec<&StudentResult> = results
@@ -371,7 +398,8 @@ fn integrity(results: &[StudentResult], w: &Words) -> String {
                 html,
                 "<li class=\"{class}\"><strong>{label}</strong>{}{}</li>",
                 if text.is_empty() { "" } else { ": " },
-                escape(text)
+                // The grader's own phrases in `lang`; paths and code as they are.
+                escape(&crate::learner_words::detail(text, lang))
             );
         };
         for alert in &r.alerts {
@@ -489,6 +517,76 @@ mod tests {
         assert!(en.contains("<html lang=\"en\">"));
         assert!(en.contains("Score distribution") && en.contains("timed out"));
         assert!(!en.contains("점수 분포"));
+    }
+
+    #[test]
+    fn the_student_table_shows_the_rosters_id_and_name() {
+        let class = class();
+        let names: Vec<String> = EXERCISES.iter().map(|e| e.to_string()).collect();
+        let folders: Vec<&str> = class.iter().map(|r| r.student.as_str()).collect();
+        let dir =
+            std::env::temp_dir().join(format!("workbook-report-roster-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("roster.csv");
+        std::fs::write(
+            &path,
+            "folder,student_id,name\n김영희,2024-0342,김영희\nbora,2024-0117,Bora Kim\n",
+        )
+        .unwrap();
+        let roster = roster::Roster::load(&path).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        let check = roster::check(Some(&roster), &folders, true);
+        let html = render(&class, &names, &check, Lang::Ko);
+        let start = html.find("<section id=\"students\">").unwrap();
+        let table = &html[start..start + html[start..].find("</section>").unwrap()];
+        assert!(table.contains("<th>학번</th><th>이름</th>"), "{table}");
+        assert!(
+            table.contains(
+                "<td class=\"count\" data-label=\"학번\">2024-0117</td>\
+             <td data-label=\"이름\">Bora Kim</td>"
+            ),
+            "{table}"
+        );
+        // A flag is one unbreakable piece.
+        assert!(
+            table.contains("<span class=\"flag\">채점할 수 없음</span>"),
+            "{table}"
+        );
+        // Without a roster, no empty columns.
+        assert!(!page(Lang::Ko).contains("<th>학번</th>"));
+    }
+
+    #[test]
+    fn the_integrity_details_are_in_the_reports_language() {
+        let section = |html: String| {
+            let start = html.find("<section id=\"integrity\">").unwrap();
+            let end = start + html[start..].find("</section>").unwrap();
+            html[start..end].to_string()
+        };
+        let ko = section(page(Lang::Ko));
+        for english in [
+            "was changed",
+            "the original was",
+            "calls std::process::exit",
+            "soundness hole",
+            "read it before trusting",
+        ] {
+            assert!(
+                !ko.contains(english),
+                "{english} in the Korean report:\n{ko}"
+            );
+        }
+        assert!(
+            ko.contains("ex01-join/tests/exercise.rs: 바뀌었습니다"),
+            "{ko}"
+        );
+        assert!(ko.contains("std::process::exit 호출"), "{ko}");
+        assert!(ko.contains("컴파일러 건전성 구멍"), "{ko}");
+        let en = section(page(Lang::En));
+        assert!(
+            en.contains("ex01-join/tests/exercise.rs was changed"),
+            "{en}"
+        );
     }
 
     #[test]

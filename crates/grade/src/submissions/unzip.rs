@@ -2,7 +2,7 @@
 //! `tests/`, and the manifests and configs compared with the pristine ones. Everything else
 //! (`target/`, `.git/`, editor files) is skipped unread; the limits count only what is unpacked.
 
-use super::{CRATE_FILES, WORKSPACE_FILES};
+use super::{CRATE_FILES, WORKSPACE_FILES, is_debris};
 use anyhow::{Context, Result, bail};
 use course::Repo;
 use std::collections::BTreeSet;
@@ -99,7 +99,7 @@ fn root<'a>(exercises: &[String], files: impl Iterator<Item = &'a Path>) -> Opti
         .filter(|h| h.len() == 1 || (h.len() == 2 && h[1] == exercises_dir))
         .map(|h| h[0])
         // macOS adds its own folder beside the one zipped.
-        .filter(|top| *top != "__MACOSX")
+        .filter(|top| !is_debris(top))
         .collect();
     let [top] = one_down.into_iter().collect::<Vec<_>>()[..] else {
         return None;
@@ -113,6 +113,9 @@ fn root<'a>(exercises: &[String], files: impl Iterator<Item = &'a Path>) -> Opti
 
 /// A file grading reads or compares, by its path from the root.
 fn graded(exercises: &[String], relative: &Path) -> bool {
+    if relative.iter().any(is_debris) {
+        return false;
+    }
     if WORKSPACE_FILES.iter().any(|f| relative == Path::new(f)) {
         return true;
     }
@@ -189,6 +192,9 @@ mod tests {
             "ex01-join/target/debug/x",
             ".git/config",
             "ex01-join/.lib.rs.swp",
+            "ex01-join/src/.DS_Store",
+            "ex01-join/tests/._exercise.rs",
+            "ex01-join/tests/Thumbs.db",
             "ex01-join/srcs/lib.rs",
             "ex03-other/src/lib.rs",
             "README.md",
