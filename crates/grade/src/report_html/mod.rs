@@ -184,10 +184,12 @@ fn students(results: &[StudentResult], w: &Words, roster: &roster::Check) -> Str
                 row.push(Cell::labelled(w.student_id, escape(id)).with_class("count"));
                 row.push(Cell::labelled(w.name, escape(name)));
             }
-            row.push(
-                Cell::labelled(w.points, format!("{} / {}", r.points, r.max_points))
-                    .with_class("count"),
-            );
+            // An unreadable submission has no score: a dash, never 0 (its flag says why).
+            let points = match r.unreadable() {
+                Some(_) => "—".to_string(),
+                None => format!("{} / {}", r.points, r.max_points),
+            };
+            row.push(Cell::labelled(w.points, points).with_class("count"));
             row.push(Cell::labelled(w.flags, flags.join(", ")));
             row
         })
@@ -547,6 +549,10 @@ mod tests {
             ),
             "{table}"
         );
+        // An unreadable submission has no score in the table, not 0.
+        let eve = &table[table.find("eve&lt;b&gt;").expect("eve's row")..];
+        let eve = &eve[..eve.find("</tr>").unwrap()];
+        assert!(eve.contains(">—<") && !eve.contains("0 / 8"), "{eve}");
         // A flag is one unbreakable piece.
         assert!(
             table.contains("<span class=\"flag\">채점할 수 없음</span>"),
