@@ -6,7 +6,6 @@
 
 mod support;
 
-use course::Repo;
 use serde_json::{Value, json};
 use std::path::Path;
 use support::cdp::{Browser, Page};
@@ -62,10 +61,7 @@ fn tap_the_switch(browser: &mut Browser, page: &Page) -> bool {
 fn in_the_middle_of_a_chapter_the_switch_is_at_hand_and_keeps_the_section() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("language-switch");
     let _ = std::fs::remove_dir_all(&tmp);
-    let site = tmp.join("site");
-    book_tools::build(&Repo::of_this_build(), &site).unwrap();
-    let (listener, url) = serve::bind(0).unwrap();
-    std::thread::spawn(move || serve::serve(listener, site, None));
+    let url = support::book::served("language-switch-book");
     let mut browser = Browser::start(&tmp.join("chromium-profile"));
 
     let page = browser.open(&format!("{url}ko/ex03-errors.html"), 390, 800);

@@ -82,10 +82,7 @@ fn score(browser: &mut Browser, page: &Page) -> String {
 fn an_answer_wrong_and_an_answer_right_get_feedback_and_survive_a_reload() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("quiz");
     let _ = std::fs::remove_dir_all(&tmp);
-    let site = tmp.join("site");
-    book_tools::build(&Repo::of_this_build(), &site).unwrap();
-    let (listener, url) = serve::bind(0).unwrap();
-    std::thread::spawn(move || serve::serve(listener, site, None));
+    let url = support::book::served("quiz-book");
     let mut browser = Browser::start(&tmp.join("chromium-profile"));
     let shots = tmp.join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();
@@ -209,11 +206,8 @@ const UNREADABLE: &str = "(() => {
 fn every_quiz_keeps_its_output_on_its_lines_and_its_code_on_a_phone() {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR")).join("quiz-phone");
     let _ = std::fs::remove_dir_all(&tmp);
-    let site = tmp.join("site");
+    let url = support::book::served("quiz-book");
     let repo = Repo::of_this_build();
-    book_tools::build(&repo, &site).unwrap();
-    let (listener, url) = serve::bind(0).unwrap();
-    std::thread::spawn(move || serve::serve(listener, site, None));
     let mut browser = Browser::start(&tmp.join("chromium-profile"));
     let shots = tmp.join("screenshots");
     std::fs::create_dir_all(&shots).unwrap();

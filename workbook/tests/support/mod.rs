@@ -2,6 +2,8 @@
 //! builds, tmux, and Chromium. Each test (and `benches/watch_loop.rs`) uses some of it.
 #![allow(dead_code)]
 
+#[cfg(all(feature = "book", feature = "serve"))]
+pub mod book;
 pub mod cdp;
 pub mod chromium;
 
