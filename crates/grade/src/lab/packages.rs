@@ -60,11 +60,32 @@ pub fn write_library(dir: &Path, package: &str, variant: &Variant) -> Result<()>
     write_if_changed(&dir.join("Cargo.toml"), &toml::to_string(&manifest)?)?;
     let except = variant.lib.as_ref().map(|_| "lib.rs");
     sync_dir(&variant.src, &dir.join("src"), except)?;
+    // The lab compiles only what grading reads, scans and hashes (`submissions::files_under`):
+    // archive debris is left out, as a zip's is, so nothing can hide in a `._` file.
+    remove_debris(&dir.join("src"))?;
     if let Some(lib) = &variant.lib {
         write_if_changed(&dir.join("src/lib.rs"), lib)?;
     }
     // Older labs kept tests in the library's package.
     let _ = std::fs::remove_dir_all(dir.join("tests"));
+    Ok(())
+}
+
+/// Removes every file or folder below `dir` that `submissions::is_debris` names.
+fn remove_debris(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if crate::submissions::is_debris(&entry.file_name()) {
+            if kind.is_dir() {
+                std::fs::remove_dir_all(entry.path())?;
+            } else {
+                std::fs::remove_file(entry.path())?;
+            }
+        } else if kind.is_dir() {
+            remove_debris(&entry.path())?;
+        }
+    }
     Ok(())
 }
 
@@ -307,4 +328,44 @@ fn join_features(a: &toml::Value, b: &toml::Value) -> toml::Value {
         table.insert("features".into(), joined.into());
     }
     table.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A student folder with a `._` file beside lib.rs, which a `#[path]` could name: the lab's
+    /// copy leaves it out, as the scan and the content hash do, so it cannot compile unseen.
+    #[test]
+    fn the_lab_compiles_no_file_that_grading_does_not_read() {
+        let root = std::env::temp_dir().join(format!("workbook-debris-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        let (src, dir) = (root.join("student/src"), root.join("lab/p-student"));
+        std::fs::create_dir_all(src.join("more")).unwrap();
+        std::fs::write(
+            src.join("lib.rs"),
+            "#[path = \"._hidden.rs\"] mod hidden;\n",
+        )
+        .unwrap();
+        std::fs::write(src.join("._hidden.rs"), "// unseen by the scan\n").unwrap();
+        std::fs::write(src.join("more/.DS_Store"), "finder").unwrap();
+        std::fs::write(src.join("more/mod.rs"), "// seen\n").unwrap();
+        let variant = Variant {
+            owner: Owner::Student("bora".into()),
+            exercise: Repo::of_this_build().exercise("ex01-join").unwrap(),
+            src: src.clone(),
+            lib: None,
+            hidden: false,
+        };
+        write_library(&dir, "p-student", &variant).unwrap();
+        let copied = crate::submissions::files_under(&dir.join("src"));
+        let listed = crate::submissions::files_under(&src);
+        let hidden_copied = dir.join("src/._hidden.rs").exists();
+        let _ = std::fs::remove_dir_all(&root);
+        assert!(
+            !hidden_copied,
+            "the lab compiles a file the scan never read"
+        );
+        assert_eq!(copied, listed);
+    }
 }
